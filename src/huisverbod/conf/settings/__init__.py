@@ -1,0 +1,1 @@
+"""Split settings: ``base`` plus one module per environment (dev, test, production)."""

@@ -1,0 +1,1 @@
+"""Time as the law counts it: instants in Europe/Amsterdam and Dutch working days."""

@@ -1,0 +1,45 @@
+"""Instants in Europe/Amsterdam.
+
+The Wth counts in days and weeks from the moment an order is imposed ("tien dagen", art. 2 lid 1;
+"vier weken nadat het is opgelegd", art. 9 lid 1). This project reads that as: the same clock
+time in Amsterdam, the given number of calendar days later, so an order imposed at 23:40 ends at
+23:40 even when daylight saving time changed in between (the instant is then 23 or 25 hours
+further than a plain multiple of 24 hours). See docs/adr/0004-deadlines-same-clock-time.md.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def to_amsterdam(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("an instant needs a timezone offset")
+    return moment.astimezone(AMSTERDAM)
+
+
+def add_days_same_clock_time(moment: datetime, days: int) -> datetime:
+    """``days`` calendar days after ``moment``, at the same Amsterdam clock time.
+
+    A clock time that does not exist on the target day (the spring change, 02:00-03:00) moves
+    forward by the gap; a clock time that happens twice (the autumn change) takes the first,
+    summer-time occurrence, which is the earlier instant.
+    """
+    local = to_amsterdam(moment)
+    naive_target = local.replace(tzinfo=None) + timedelta(days=days)
+    candidate = naive_target.replace(tzinfo=AMSTERDAM, fold=0)
+    # Round-trip through UTC: a non-existent wall time comes back shifted by the gap.
+    normalised = candidate.astimezone(AMSTERDAM)
+    if normalised.replace(tzinfo=None) != naive_target:
+        # In the gap: zoneinfo interpreted it with the pre-transition offset; keep the instant
+        # and express it in the new offset (e.g. 02:30 CET -> 03:30 CEST).
+        return normalised
+    return candidate.astimezone(AMSTERDAM)
+
+
+def isoformat(moment: datetime) -> str:
+    """ISO 8601 in Amsterdam time with offset, to the second: ``2021-11-16T23:40:00+01:00``."""
+    return to_amsterdam(moment).isoformat(timespec="seconds")
