@@ -196,5 +196,6 @@ configure_logging(LOG_FORMAT, LOG_LEVEL)
 # Where the demo loads the seed cases from: the shared examples when present, otherwise the
 # copies shipped in the package.
 SEED_CASE_DIRS = [
-    Path(p) for p in env.list("SEED_CASE_DIRS", default=[str(BASE_DIR.parent / "shared" / "casefile" / "examples")])
+    Path(p)
+    for p in env.list("SEED_CASE_DIRS", default=[str(BASE_DIR.parent / "shared" / "casefile" / "examples")])
 ] + [PACKAGE_DIR / "demo" / "seed_cases"]

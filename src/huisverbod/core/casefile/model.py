@@ -161,9 +161,7 @@ class CaseFile:
     _persons_by_id: Mapping[str, Person] = field(default=EMPTY, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "_persons_by_id", MappingProxyType({p.id: p for p in self.persons})
-        )
+        object.__setattr__(self, "_persons_by_id", MappingProxyType({p.id: p for p in self.persons}))
 
     def person(self, person_id: str) -> Person:
         return self._persons_by_id[person_id]

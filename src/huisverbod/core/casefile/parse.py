@@ -45,9 +45,7 @@ from huisverbod.core.casefile.vocabulary import (
 )
 from huisverbod.core.law.parameters import ParameterSetError, parameters_on
 
-DATE_TIME_PATTERN = re.compile(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"
-)
+DATE_TIME_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 FACT_DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -130,7 +128,9 @@ class _Reader:
             self.fail(child(path, key), f"unknown value '{text}' (allowed: {allowed})")
             return None
 
-    def array(self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True) -> list[Any] | None:
+    def array(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> list[Any] | None:
         if key not in data:
             if required:
                 self.fail(child(path, key), "required field missing")
@@ -141,7 +141,9 @@ class _Reader:
             return None
         return value
 
-    def instant(self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True) -> Instant | None:
+    def instant(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> Instant | None:
         text = self.string(data, key, path, required=required)
         if text is None:
             return None
@@ -183,9 +185,7 @@ class _Reader:
             return None
         year, month, day = int(match[1]), match[2], match[3]
         try:
-            return FactDate.from_parts(
-                text, year, int(month) if month else None, int(day) if day else None
-            )
+            return FactDate.from_parts(text, year, int(month) if month else None, int(day) if day else None)
         except ValueError:
             self.fail(child(path, key), f"'{text}' is not a possible date")
             return None
@@ -232,9 +232,11 @@ def loads(text: str | bytes, source: str | None = None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except _DuplicateKey as exc:
-        raise CaseFileError([Problem(ROOT, f"not valid: the key '{exc.key}' appears twice in one object")], source) from None
+        problem = Problem(ROOT, f"not valid: the key '{exc.key}' appears twice in one object")
+        raise CaseFileError([problem], source) from None
     except UnicodeDecodeError as exc:
-        raise CaseFileError([Problem(ROOT, f"not valid JSON: not UTF-8 text ({exc.reason})")], source) from None
+        problem = Problem(ROOT, f"not valid JSON: not UTF-8 text ({exc.reason})")
+        raise CaseFileError([problem], source) from None
     except json.JSONDecodeError as exc:
         raise CaseFileError(
             [Problem(ROOT, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], source
@@ -332,10 +334,8 @@ def _read_v1(reader: _Reader, doc: Mapping[str, Any]) -> CaseFile | None:
     if "order" in doc:
         order = _read_order(reader, doc["order"], "order")
 
-    if reader.problems:
+    if reader.problems or case_id is None or assessment_time is None or trigger is None or dwelling is None:
         return None
-    assert case_id is not None and assessment_time is not None
-    assert trigger is not None and dwelling is not None
     return CaseFile(
         format=FORMAT_V1,
         id=case_id,
@@ -391,16 +391,19 @@ def _read_person(reader: _Reader, value: Any, path: str, assessment_time: Instan
     role = reader.choice(data, "role", path, Role)
     residence = reader.choice(data, "residence", path, Residence)
     note = reader.string(data, "note", path, required=False)
-    if birth is not None and assessment_time is not None:
-        if birth[1] > assessment_time.value.date():
-            reader.fail(
-                child(path, "birth_date"),
-                f"'{birth[0]}' is after assessment_time ({assessment_time.text})",
-            )
-    if None in (person_id, given_names, surname, birth, role, residence):
+    if birth is not None and assessment_time is not None and birth[1] > assessment_time.value.date():
+        reader.fail(
+            child(path, "birth_date"), f"'{birth[0]}' is after assessment_time ({assessment_time.text})"
+        )
+    if (
+        person_id is None
+        or given_names is None
+        or surname is None
+        or birth is None
+        or role is None
+        or residence is None
+    ):
         return None
-    assert person_id is not None and given_names is not None and surname is not None
-    assert birth is not None and role is not None and residence is not None
     return Person(
         id=person_id,
         given_names=given_names,
@@ -491,10 +494,15 @@ def _read_fact(reader: _Reader, value: Any, path: str, known: set[str], check: b
     if origin is not None and origin != Origin.STATEMENT and stated_by is not None:
         reader.warn(child(path, "stated_by"), f"stated_by given for origin '{origin.value}'")
     text = reader.string(data, "text", path)
-    if None in (fact_id, fact_type, about, source, origin, text):
+    if (
+        fact_id is None
+        or fact_type is None
+        or about is None
+        or source is None
+        or origin is None
+        or text is None
+    ):
         return None
-    assert fact_id is not None and fact_type is not None and about is not None
-    assert source is not None and origin is not None and text is not None
     return Fact(
         id=fact_id,
         type=fact_type,

@@ -115,9 +115,7 @@ def parse_parameter_set(data: dict[str, Any], where: str) -> LawParameters:
             initial_duration_days=_require(order, "initial_duration_days", int, f"{where}.order"),
             max_duration_days=_require(order, "max_duration_days", int, f"{where}.order"),
             reachability_hours=_require(order, "reachability_hours", int, f"{where}.order"),
-            written_after_oral_hours=_require(
-                order, "written_after_oral_hours", int, f"{where}.order"
-            ),
+            written_after_oral_hours=_require(order, "written_after_oral_hours", int, f"{where}.order"),
             extension_reminder_days=tuple(int(day) for day in reminders),
             court_hearing_days=_require(order, "court_hearing_days", int, f"{where}.order"),
         ),
