@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "huisverbod.cases",
     "huisverbod.web",
     "huisverbod.api",
+    "huisverbod.demo",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,8 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'huisverbod.sqlite3'}"),
 }
+if "DATABASE_URL" not in env:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and the worker share one SQLite file.
@@ -183,9 +186,17 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SORT_OPERATIONS": False,
+    "ENUM_NAME_OVERRIDES": {
+        "FactSourceEnum": "huisverbod.cases.models.SourceChoices",
+        "FactOriginEnum": "huisverbod.cases.models.OriginChoices",
+    },
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+    },
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="huisverbod@localhost")
 
 LOG_FORMAT = env.str("LOG_FORMAT", default="console")  # "json" in production
@@ -199,3 +210,4 @@ SEED_CASE_DIRS = [
     Path(p)
     for p in env.list("SEED_CASE_DIRS", default=[str(BASE_DIR.parent / "shared" / "casefile" / "examples")])
 ] + [PACKAGE_DIR / "demo" / "seed_cases"]
+AXES_VERBOSE = False

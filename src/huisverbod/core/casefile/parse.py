@@ -43,7 +43,6 @@ from huisverbod.core.casefile.vocabulary import (
     Sex,
     TriggerKind,
 )
-from huisverbod.core.law.parameters import ParameterSetError, parameters_on
 
 DATE_TIME_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 DATE_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -300,9 +299,14 @@ def _read_v1(reader: _Reader, doc: Mapping[str, Any]) -> CaseFile | None:
                 continue
             seen[person.id] = index
             persons.append(person)
-    known_persons = {p.id for p in persons}
-    # Only judge references when the persons array itself was readable.
-    check_refs = person_items is not None and len(persons) == len(person_items)
+    # Every id a person item gives counts as known, even if that item has other problems, so a
+    # reference is judged on its own merits.
+    known_persons = {
+        item["id"]
+        for item in person_items or []
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
+    check_refs = person_items is not None
 
     relationships: list[Relationship] | None = None
     relationship_items = reader.array(doc, "relationships", ROOT, required=False)
@@ -548,6 +552,10 @@ def _read_order(reader: _Reader, value: Any, path: str) -> Order | None:
 
 def _check_extension(reader: _Reader, imposed_at: Instant, extended_until: Instant, path: str) -> None:
     """art. 9 lid 1 Wth: an extension runs "tot ten hoogste vier weken nadat het is opgelegd"."""
+    # Imported here: the law's parameters use this package's vocabulary, so a module-level
+    # import would be circular.
+    from huisverbod.core.law.parameters import ParameterSetError, parameters_on
+
     try:
         law = parameters_on(imposed_at.value.date())
     except ParameterSetError as exc:

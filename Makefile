@@ -1,0 +1,62 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help demo test venv lint format typecheck security pytest e2e openapi messages clean
+
+help:
+	@echo "make demo   set everything up and serve the demo on http://$(HOST):$(PORT)/ (SQLite)"
+	@echo "make test   set everything up and run the whole suite (DATABASE_URL selects PostgreSQL)"
+	@echo "make lint | typecheck | pytest | e2e | openapi | messages | clean"
+
+$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+	@set -e; \
+	if [ ! -x "$(BIN)/python" ]; then \
+	  py=$$(scripts/find-python); echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); \
+	fi; \
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9; \
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet -r requirements/base.txt -r requirements/dev.txt; \
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps -e .; \
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	unset DATABASE_URL; DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev $(BIN)/huisverbod demo --address $(HOST):$(PORT)
+	unset DATABASE_URL; DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev $(BIN)/huisverbod runserver $(HOST):$(PORT)
+
+test: $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+e2e: $(STAMP)
+	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
+
+openapi: $(STAMP)
+	DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.test $(BIN)/huisverbod spectacular --validate --file docs/openapi.yaml
+
+messages: $(STAMP)
+	cd src/huisverbod && ../../$(BIN)/huisverbod makemessages -l nl -l en --no-obsolete --add-location file
+	cd src/huisverbod && ../../$(BIN)/huisverbod compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,5 @@
+import sys
+
+from huisverbod.cli import main
+
+sys.exit(main())
