@@ -1,0 +1,84 @@
+"""Set up the demo: organisations, the seed cases and one account per role. Idempotent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import structlog
+from django.conf import settings
+from django.db import transaction
+
+from huisverbod.accounts.models import Organisation, User
+from huisverbod.cases.casefiles import NamedCaseFile, import_casefiles, parse_named
+from huisverbod.cases.models import Case
+
+log = structlog.get_logger(__name__)
+
+DATA_DIR = Path(__file__).parent
+DEMO_PASSWORD = "huisverbod-demo"  # noqa: S105 - synthetic demo accounts only
+
+
+def _json(name: str) -> Any:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def load_organisations() -> list[Organisation]:
+    rows = _json("organisations.json")
+    result = []
+    for row in rows:  # regions first: the file lists units and regions before municipalities
+        links = {
+            key: Organisation.objects.get(code=row[key]) if row.get(key) else None
+            for key in ("police_unit", "veilig_thuis_region")
+        }
+        organisation, _ = Organisation.objects.update_or_create(
+            code=row["code"], defaults={"name": row["name"], "kind": row["kind"], **links}
+        )
+        result.append(organisation)
+    return result
+
+
+def seed_case_files() -> list[Path]:
+    """The seed cases: from the first configured directory that has them."""
+    for directory in settings.SEED_CASE_DIRS:
+        files = sorted(Path(directory).glob("*.json"))
+        if files:
+            return files
+    return []
+
+
+def load_seed_cases() -> list[Case]:
+    files = [parse_named(str(path), path.read_bytes()) for path in seed_case_files()]
+    present = set(Case.objects.values_list("reference", flat=True))
+    new: list[NamedCaseFile] = [f for f in files if f.casefile.id not in present]
+    return import_casefiles(new) if new else []
+
+
+@transaction.atomic
+def create_demo_accounts() -> list[User]:
+    users = []
+    for row in _json("accounts.json"):
+        user = User.objects.filter(username=row["username"]).first()
+        if user is None:
+            user = User(username=row["username"])
+            user.set_password(DEMO_PASSWORD)
+        user.first_name = row["first_name"]
+        user.last_name = row["last_name"]
+        user.role = row["role"]
+        user.organisation = (
+            Organisation.objects.get(code=row["organisation"]) if row["organisation"] else None
+        )
+        user.is_staff = row["role"] == "administrator"
+        user.save()
+        users.append(user)
+    return users
+
+
+def set_up_demo() -> dict[str, Any]:
+    organisations = load_organisations()
+    cases = load_seed_cases()
+    users = create_demo_accounts()
+    log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))
+    return {"organisations": organisations, "new_cases": cases, "users": users}
