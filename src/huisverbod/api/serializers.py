@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from huisverbod.cases.models import Case, Fact, FactPerson, OriginChoices, SourceChoices
+from huisverbod.core.casefile.vocabulary import FACT_TYPES
+
+
+class CaseSummarySerializer(serializers.ModelSerializer[Case]):
+    city = serializers.CharField(source="dwelling.city", read_only=True)
+    person_count = serializers.IntegerField(read_only=True)
+    fact_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "reference",
+            "title",
+            "trigger_kind",
+            "assessment_time",
+            "city",
+            "person_count",
+            "fact_count",
+        ]
+
+
+class DwellingSerializer(serializers.Serializer[Any]):
+    street = serializers.CharField()
+    house_number = serializers.CharField()
+    postcode = serializers.CharField()
+    city = serializers.CharField()
+
+
+class PersonSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField(source="local_id")
+    given_names = serializers.CharField(source="person.given_names")
+    surname = serializers.CharField(source="person.surname")
+    birth_date = serializers.DateField(source="person.birth_date")
+    role = serializers.CharField()
+    residence = serializers.CharField()
+
+
+class FactSerializer(serializers.ModelSerializer[Fact]):
+    id = serializers.CharField(source="local_id")
+    date = serializers.CharField(source="date_text", allow_blank=True)
+    about = serializers.SerializerMethodField()
+    against = serializers.SerializerMethodField()
+    stated_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Fact
+        fields = [
+            "id",
+            "type",
+            "date",
+            "about",
+            "against",
+            "source",
+            "origin",
+            "stated_by",
+            "text",
+            "recorded_at",
+        ]
+
+    def _people(self, fact: Fact, relation: str) -> list[str]:
+        links: list[FactPerson] = sorted(
+            (link for link in fact.persons.all() if link.relation == relation), key=lambda link: link.position
+        )
+        return [link.involvement.local_id for link in links]
+
+    def get_about(self, fact: Fact) -> list[str]:
+        return self._people(fact, "about")
+
+    def get_against(self, fact: Fact) -> list[str]:
+        return self._people(fact, "against")
+
+    def get_stated_by(self, fact: Fact) -> str | None:
+        return fact.stated_by.local_id if fact.stated_by else None
+
+
+class CaseDetailSerializer(serializers.ModelSerializer[Case]):
+    dwelling = DwellingSerializer(read_only=True)
+    persons = PersonSerializer(source="involvements", many=True, read_only=True)
+    facts = FactSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "reference",
+            "title",
+            "assessment_time",
+            "trigger_kind",
+            "trigger_requested_by",
+            "dwelling",
+            "persons",
+            "facts",
+            "created_at",
+        ]
+
+
+class FactInputSerializer(serializers.Serializer[Any]):
+    """A new fact with the case file's keys; the id is assigned by the system."""
+
+    type = serializers.ChoiceField(choices=list(FACT_TYPES))
+    date = serializers.RegexField(r"^\d{4}(-\d{2}(-\d{2})?)?$", required=False)
+    about = serializers.ListField(child=serializers.CharField(), min_length=1)
+    against = serializers.ListField(child=serializers.CharField(), required=False)
+    source = serializers.ChoiceField(choices=SourceChoices.choices)  # type: ignore[assignment]
+    origin = serializers.ChoiceField(choices=OriginChoices.choices)
+    stated_by = serializers.CharField(required=False)
+    text = serializers.CharField()
+
+
+class ProblemSerializer(serializers.Serializer[Any]):
+    field = serializers.CharField(help_text="JSON path of the field, e.g. facts[0].about[0]")
+    message = serializers.CharField()
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    errors = ProblemSerializer(many=True)  # type: ignore[assignment]

@@ -1,0 +1,13 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from huisverbod.api.views import CaseViewSet
+
+router = DefaultRouter(trailing_slash=True)
+router.register("cases", CaseViewSet, basename="case")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+]
