@@ -9,7 +9,7 @@ further than a plain multiple of 24 hours). See docs/adr/0004-deadlines-same-clo
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -43,3 +43,25 @@ def add_days_same_clock_time(moment: datetime, days: int) -> datetime:
 def isoformat(moment: datetime) -> str:
     """ISO 8601 in Amsterdam time with offset, to the second: ``2021-11-16T23:40:00+01:00``."""
     return to_amsterdam(moment).isoformat(timespec="seconds")
+
+
+def start_of_day(day: date) -> datetime:
+    """00:00 Amsterdam time on ``day`` (always exists: the clock changes at 02:00 and 03:00)."""
+    return datetime.combine(day, time(0, 0), tzinfo=AMSTERDAM)
+
+
+def end_of_day(day: date) -> datetime:
+    """The end of ``day`` in Amsterdam: the first instant of the next day (00:00).
+
+    Deadlines counted in whole days run to the end of their last day. The end is the next
+    midnight rather than 23:59:59, so "late" is simply ``moment >= end_of_day(day)`` with no
+    second or microsecond lost, and the day is 23, 24 or 25 hours long as the clock says.
+    """
+    return start_of_day(day + timedelta(days=1))
+
+
+def local_date(moment: date | datetime) -> date:
+    """The Amsterdam calendar day of an instant; a plain date is returned as it is."""
+    if isinstance(moment, datetime):
+        return to_amsterdam(moment).date()
+    return moment
