@@ -235,6 +235,7 @@ def test_a_hulpofficier_trying_to_extend_is_told_why() -> None:
     assert "art. 3 Wth" in decision.text
     assert "cannot be mandated to the hulpofficier van justitie" in decision.text
     assert decision.params["roles"] == ", ".join(sorted(MAYORAL_ROLES))
+    assert all(type(value) is str for value in decision.params.values())  # plain strings for JSON
 
 
 # Art. 9 lid 1 Wth: extend while in force, to a later end, at most four weeks after imposition,

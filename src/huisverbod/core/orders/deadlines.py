@@ -220,7 +220,7 @@ def _order_deadlines(
     if DeadlineKind.EXTENSION_DECISION_DUE in kinds:
         found.append(_deadline(DeadlineKind.EXTENSION_DECISION_DUE, end))
     if DeadlineKind.EXTENSION_REMINDER in kinds:
-        days = tuple(order.extension_reminder_days if reminder_days is None else reminder_days)
+        days = sorted(set(order.extension_reminder_days if reminder_days is None else reminder_days))
         for day in days:
             if not 0 < day < order.initial_duration_days:
                 raise ValueError(

@@ -110,7 +110,7 @@ def check_transition(
     refusal = _GUARDS[action](row, at, context)
     if refusal is not None:
         return refusal
-    return Decision(
+    return _decision(
         True,
         "allowed",
         "'{action}' by '{role}' is allowed ({basis}).",
@@ -143,7 +143,15 @@ def _row(state: OrderState, action: OrderAction) -> Transition:
 
 
 def _refused(code: str, message: str, params: Mapping[str, str], legal_basis: str = "") -> Decision:
-    return Decision(False, code, message, MappingProxyType(dict(params)), legal_basis)
+    return _decision(False, code, message, params, legal_basis)
+
+
+def _decision(
+    allowed: bool, code: str, message: str, params: Mapping[str, str], legal_basis: str
+) -> Decision:
+    # Plain strings (not StrEnum members) in a read-only mapping: ready for JSON and gettext.
+    plain = MappingProxyType({key: str(value) for key, value in params.items()})
+    return Decision(allowed, code, message, plain, legal_basis)
 
 
 # --- guards: each returns a refusal, or None when the step may go ahead ---------------------
