@@ -32,7 +32,7 @@ demo: $(STAMP)
 	unset DATABASE_URL; DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev $(BIN)/huisverbod demo --address $(HOST):$(PORT)
 	unset DATABASE_URL; DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev $(BIN)/huisverbod runserver $(HOST):$(PORT)
 
-test: $(STAMP) lint typecheck pytest
+test: $(STAMP) lint typecheck security pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -44,6 +44,9 @@ format: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+security: $(STAMP)
+	$(BIN)/bandit -q -r src
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)

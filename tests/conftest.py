@@ -28,8 +28,12 @@ def police_officer(users) -> User:
 
 
 @pytest.fixture
-def seed_cases(db):
+def seed_cases(organisations):
+    """The seed cases, with the demo's record of which organisations are involved in each."""
     from huisverbod.cases.casefiles import import_casefiles, parse_named
+    from huisverbod.demo.services import grant_demo_access
 
     files = [parse_named(str(path), path.read_bytes()) for path in example_paths()]
-    return {case.reference: case for case in import_casefiles(files)}
+    cases = {case.reference: case for case in import_casefiles(files)}
+    grant_demo_access()
+    return cases

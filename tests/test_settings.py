@@ -9,10 +9,11 @@ import sys
 import pytest
 
 GOOD_KEY = "k" * 50
+AUDIT_KEYS = {"AUDIT_CHAIN_KEY": "c" * 40, "AUDIT_PSEUDONYM_KEY": "p" * 40}
 
 
 def start_production(**env: str) -> subprocess.CompletedProcess[str]:
-    full = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    full = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", *AUDIT_KEYS)}
     full.update(env, DJANGO_SETTINGS_MODULE="huisverbod.conf.settings.production")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -29,7 +30,9 @@ def start_production(**env: str) -> subprocess.CompletedProcess[str]:
         ({}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "insecure-development-key-never-use-in-production"}, "SECRET_KEY must be set"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY must be set"),
-        ({"SECRET_KEY": GOOD_KEY, "DEBUG": "true"}, "DEBUG must be off"),
+        ({"SECRET_KEY": GOOD_KEY, "DEBUG": "true", **AUDIT_KEYS}, "DEBUG must be off"),
+        ({"SECRET_KEY": GOOD_KEY}, "AUDIT_CHAIN_KEY must be set"),
+        ({"SECRET_KEY": GOOD_KEY, "AUDIT_CHAIN_KEY": "c" * 40}, "AUDIT_PSEUDONYM_KEY must be set"),
     ],
 )
 def test_production_refuses_unsafe_settings(env, message):
@@ -39,5 +42,5 @@ def test_production_refuses_unsafe_settings(env, message):
 
 
 def test_production_starts_with_a_real_key():
-    result = start_production(SECRET_KEY=GOOD_KEY)
+    result = start_production(SECRET_KEY=GOOD_KEY, **AUDIT_KEYS)
     assert result.returncode == 0, result.stderr

@@ -6,6 +6,8 @@ providers and a policy/analytics function are rows an administrator manages.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +63,9 @@ class Organisation(models.Model):
         related_name="municipalities_served",
         limit_choices_to={"kind": OrganisationKind.VEILIG_THUIS},
     )
+    # For a municipality: the places (woonplaatsen) in it, so a case's dwelling finds the mayor
+    # who decides. One per line.
+    places = models.TextField(_("places"), blank=True)
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -74,6 +79,10 @@ class Organisation(models.Model):
     @property
     def fact_source(self) -> FactSource:
         return OrganisationKind(self.kind).fact_source
+
+    @property
+    def place_names(self) -> list[str]:
+        return [line.strip() for line in self.places.splitlines() if line.strip()]
 
 
 class Role(models.TextChoices):
@@ -102,6 +111,19 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Administrators reach the admin for accounts and reference data, nothing else.
+        self.is_staff = self.role == Role.ADMINISTRATOR or self.is_superuser
+        super().save(*args, **kwargs)
+        if self.role == Role.ADMINISTRATOR:
+            from django.contrib.auth.models import Group
+
+            from huisverbod.accounts.signals import ADMINISTRATORS_GROUP
+
+            group = Group.objects.filter(name=ADMINISTRATORS_GROUP).first()
+            if group is not None:
+                self.groups.add(group)
 
     @property
     def role_label(self) -> str:

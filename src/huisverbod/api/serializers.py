@@ -33,13 +33,34 @@ class DwellingSerializer(serializers.Serializer[Any]):
     city = serializers.CharField()
 
 
+class AddressSerializer(serializers.Serializer[Any]):
+    street = serializers.CharField()
+    house_number = serializers.CharField()
+    postcode = serializers.CharField()
+    city = serializers.CharField()
+    confidential = serializers.BooleanField(source="address_confidential")
+
+
 class PersonSerializer(serializers.Serializer[Any]):
+    """A person in the case. ``address`` and ``bsn`` appear only for roles that need them."""
+
     id = serializers.CharField(source="local_id")
     given_names = serializers.CharField(source="person.given_names")
     surname = serializers.CharField(source="person.surname")
     birth_date = serializers.DateField(source="person.birth_date")
     role = serializers.CharField()
     residence = serializers.CharField()
+    address = AddressSerializer(source="person", required=False, help_text="Only for roles that need it.")
+    bsn = serializers.CharField(source="person.bsn", required=False, help_text="Only for roles that need it.")
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        allowed = self.context.get("person_fields", {}).get(instance.pk)
+        if allowed is None or not allowed.address:
+            data.pop("address", None)
+        if allowed is None or not allowed.bsn:
+            data.pop("bsn", None)
+        return data
 
 
 class FactSerializer(serializers.ModelSerializer[Fact]):
@@ -81,9 +102,17 @@ class FactSerializer(serializers.ModelSerializer[Fact]):
 
 
 class CaseDetailSerializer(serializers.ModelSerializer[Case]):
+    """The case; ``facts`` only for roles that see the facts (not care providers)."""
+
     dwelling = DwellingSerializer(read_only=True)
     persons = PersonSerializer(source="involvements", many=True, read_only=True)
-    facts = FactSerializer(many=True, read_only=True)
+    facts = FactSerializer(many=True, read_only=True, required=False)
+
+    def to_representation(self, instance: Case) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not self.context.get("view_facts", False):
+            data.pop("facts", None)
+        return data
 
     class Meta:
         model = Case

@@ -1,4 +1,9 @@
-"""REST API for cases and facts. Thin: parse, authorise, call a service, render."""
+"""REST API for cases and facts. Thin: parse, authorise, call a service, render.
+
+Need-to-know is the same as in the interface: the queryset holds only the cases the user's
+organisation was granted, and each action checks the role's task (``access.policy``). Every read
+and change of personal data writes the processing log.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from huisverbod.access.fields import person_fields
+from huisverbod.access.policy import Action
+from huisverbod.access.services import can, visible_cases
+from huisverbod.accounts.models import User
 from huisverbod.api.errors import problems_response
 from huisverbod.api.media import CASEFILE_MEDIA_TYPE, CaseFileParser, CaseFileRenderer
 from huisverbod.api.serializers import (
@@ -23,6 +33,8 @@ from huisverbod.api.serializers import (
     FactInputSerializer,
     FactSerializer,
 )
+from huisverbod.audit.log import AuditContext, record
+from huisverbod.audit.subjects import of_case, of_cases
 from huisverbod.cases.casefiles import ImportRefused, NamedCaseFile, export_case, import_casefiles
 from huisverbod.cases.models import Case, Fact, FactPerson
 from huisverbod.cases.services import FactRefused, add_fact
@@ -37,6 +49,15 @@ def _facts_queryset() -> QuerySet[Fact]:
     )
 
 
+def _user(request: Request) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _require(request: Request, action_: Action, case: Case | None = None) -> None:
+    if not can(_user(request), action_, case):
+        raise PermissionDenied(f"your role has no task '{action_.value}' here")
+
+
 class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Case]):
     lookup_field = "reference"
     lookup_value_regex = "[^/]+"
@@ -44,11 +65,16 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     renderer_classes = [JSONRenderer, CaseFileRenderer]
 
     def get_queryset(self) -> QuerySet[Case]:
-        cases = Case.objects.select_related("dwelling")
+        cases = visible_cases(_user(self.request)).select_related("dwelling")
         if self.action == "list":
             query = self.request.query_params.get("q", "")
-            return cases.search(query).annotate(
-                person_count=Count("involvements", distinct=True), fact_count=Count("facts", distinct=True)
+            return (
+                cases.search(query)
+                .annotate(
+                    person_count=Count("involvements", distinct=True),
+                    fact_count=Count("facts", distinct=True),
+                )
+                .order_by("-assessment_time", "reference")
             )
         return cases.prefetch_related(
             "involvements__person", Prefetch("facts", queryset=_facts_queryset().order_by("position"))
@@ -57,6 +83,16 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def get_serializer_class(self) -> type[Any]:
         return CaseSummarySerializer if self.action == "list" else CaseDetailSerializer
 
+    def _detail(self, case: Case) -> dict[str, Any]:
+        user = _user(self.request)
+        context = {
+            "view_facts": can(user, Action.VIEW_FACTS, case),
+            "person_fields": {
+                inv.pk: person_fields(user, case, inv.person) for inv in case.involvements.all()
+            },
+        }
+        return CaseDetailSerializer(case, context=context).data
+
     @extend_schema(
         summary="List cases",
         parameters=[
@@ -64,7 +100,12 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         ],
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().list(request, *args, **kwargs)
+        response = super().list(request, *args, **kwargs)
+        shown = [row["reference"] for row in response.data["results"]]
+        if shown:
+            cases = Case.objects.filter(reference__in=shown)
+            record(AuditContext.for_request(request._request), "case-list", subjects=of_cases(cases))
+        return response
 
     @extend_schema(
         summary="A case, or its case file",
@@ -74,24 +115,36 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_object()
         if isinstance(request.accepted_renderer, CaseFileRenderer):
-            return Response(export_case(case))
-        return Response(CaseDetailSerializer(case).data)
+            return self._casefile(request, case)
+        record(AuditContext.for_request(request._request), "case-view", subjects=of_case(case))
+        return Response(self._detail(case))
+
+    def _casefile(self, request: Request, case: Case) -> Response:
+        _require(request, Action.EXPORT_CASEFILE, case)
+        record(AuditContext.for_request(request._request), "casefile-export", subjects=of_case(case))
+        return Response(export_case(case))
 
     @extend_schema(
         summary="Import a case file",
+        description="The case is started by your organisation, which gets access to it.",
         request={CASEFILE_MEDIA_TYPE: CASEFILE_SCHEMA, "application/json": CASEFILE_SCHEMA},
         responses={201: CaseDetailSerializer, 400: ErrorSerializer},
     )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        _require(request, Action.CREATE_CASE)
+        user = _user(request)
         try:
             parsed = cf.parse(request.data, source="request").casefile
-            (case,) = import_casefiles([NamedCaseFile("request", parsed)], actor=request.user)  # type: ignore[arg-type]
+            (case,) = import_casefiles(
+                [NamedCaseFile("request", parsed)], actor=user, organisation=user.organisation
+            )
         except cf.CaseFileError as exc:
             return problems_response(exc.problems)
         except ImportRefused as exc:
             return problems_response([p for error in exc.errors for p in error.problems])
+        record(AuditContext.for_request(request._request), "casefile-import", subjects=of_case(case))
         case = self.get_queryset().get(pk=case.pk)
-        return Response(CaseDetailSerializer(case).data, status=status.HTTP_201_CREATED)
+        return Response(self._detail(case), status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="The case as a case file",
@@ -99,7 +152,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     )
     @action(detail=True, methods=["get"], url_path="casefile")
     def casefile(self, request: Request, reference: str | None = None) -> Response:
-        return Response(export_case(self.get_object()))
+        return self._casefile(request, self.get_object())
 
     @extend_schema(summary="Facts of the case", responses={200: FactSerializer(many=True)}, methods=["GET"])
     @extend_schema(
@@ -118,14 +171,26 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     )
     def facts(self, request: Request, reference: str | None = None) -> Response:
         case = self.get_object()
+        context = AuditContext.for_request(request._request)
         if request.method == "GET":
+            _require(request, Action.VIEW_FACTS, case)
+            record(context, "case-view", subjects=of_case(case), detail={"part": "facts"})
             facts = _facts_queryset().filter(case=case).order_by("position")
             return Response(FactSerializer(facts, many=True).data)
+        _require(request, Action.ADD_FACT, case)
         serializer = FactInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            fact = add_fact(case, dict(serializer.validated_data), actor=request.user)  # type: ignore[arg-type]
+            fact = add_fact(case, dict(serializer.validated_data), actor=_user(request))
         except FactRefused as exc:
             return problems_response(exc.problems)
-        record = _facts_queryset().get(case=case, local_id=fact.id)
-        return Response(FactSerializer(record).data, status=status.HTTP_201_CREATED)
+        involved = set(fact.about) | set(fact.harmed)
+        ids = list(case.involvements.filter(local_id__in=involved).values_list("person_id", flat=True))
+        record(
+            context,
+            "fact-create",
+            subjects={case.reference: ids},
+            detail={"fact": fact.id, "type": fact.type},
+        )
+        record_ = _facts_queryset().get(case=case, local_id=fact.id)
+        return Response(FactSerializer(record_).data, status=status.HTTP_201_CREATED)

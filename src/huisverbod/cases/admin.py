@@ -1,51 +1,35 @@
-"""Admin for support staff: structure and provenance of case records.
-
-Case content is personal data; in production only the administrator role reaches the admin,
-and it is limited to what support needs (docs/security.md).
+"""Admin for support staff. Administrators manage accounts and reference data, not case content:
+a case shows here only by its reference, kind and who is involved — no persons, no facts, no
+title (titles describe people). Support questions about access are answered from the grants.
 """
 
 from django.contrib import admin
 
-from huisverbod.cases.models import Case, Dwelling, Fact, Involvement, Person, Relationship
+from huisverbod.access.models import CaseAccess
+from huisverbod.cases.models import Case
 
 
-class DwellingInline(admin.StackedInline):
-    model = Dwelling
+class CaseAccessInline(admin.TabularInline):
+    model = CaseAccess
     extra = 0
+    fields = readonly_fields = ("organisation", "reason", "scope", "granted_at", "expires_at", "revoked_at")
+    can_delete = False
 
-
-class InvolvementInline(admin.TabularInline):
-    model = Involvement
-    extra = 0
-    fields = ["local_id", "person", "role", "residence", "position"]
-    raw_id_fields = ["person"]
-
-
-class RelationshipInline(admin.TabularInline):
-    model = Relationship
-    extra = 0
-    fk_name = "case"
-    fields = ["first", "second", "kind", "position"]
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Case)
 class CaseAdmin(admin.ModelAdmin):
-    list_display = ["reference", "title", "trigger_kind", "assessment_time", "started_by", "created_at"]
+    list_display = ["reference", "trigger_kind", "started_by", "created_at", "updated_at"]
     list_filter = ["trigger_kind", "started_by"]
-    search_fields = ["reference", "title"]
-    readonly_fields = ["created_at", "updated_at", "created_by"]
-    inlines = [DwellingInline, InvolvementInline, RelationshipInline]
+    search_fields = ["reference"]
+    fields = readonly_fields = ("reference", "trigger_kind", "started_by", "created_at", "updated_at")
+    inlines = [CaseAccessInline]
 
+    def has_add_permission(self, request) -> bool:
+        return False
 
-@admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
-    list_display = ["case", "local_id", "type", "date_text", "source", "origin", "recorded_at"]
-    list_filter = ["source", "origin", "type"]
-    search_fields = ["case__reference", "local_id"]
-    raw_id_fields = ["case", "stated_by", "recorded_by"]
-
-
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["surname", "given_names", "birth_date"]
-    search_fields = ["surname"]
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Destruction goes through a reviewed destruction list (docs/security.md, retention).
+        return False

@@ -77,7 +77,14 @@ def import_casefiles(
     if problems:
         raise ImportRefused(problems)
     with transaction.atomic():
-        return [_store(named.casefile, actor, organisation) for named in files]
+        cases = [_store(named.casefile, actor, organisation) for named in files]
+        if organisation is not None:
+            from huisverbod.access.models import Reason
+            from huisverbod.access.services import grant
+
+            for case in cases:
+                grant(case, organisation, Reason.STARTED, by=actor)
+        return cases
 
 
 def _store(casefile: cf.CaseFile, actor: User | None, organisation: Organisation | None) -> Case:

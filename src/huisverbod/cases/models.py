@@ -7,6 +7,7 @@ keys it gave and the date texts as written, so that an export gives back the sam
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,14 @@ from huisverbod.core.casefile.vocabulary import (
     Sex,
     TriggerKind,
 )
+
+
+def validate_bsn(value: str) -> None:
+    """A burgerservicenummer passes the eleven-test (elfproef)."""
+    from stdnum.nl import bsn
+
+    if value and not bsn.is_valid(value):
+        raise ValidationError(_("This is not a valid BSN (it fails the eleven-test)."))
 
 
 class TriggerKindChoices(models.TextChoices):
@@ -179,6 +188,19 @@ class Person(models.Model):
     surname = models.CharField(_("surname"), max_length=200)
     birth_date = models.DateField(_("date of birth"))
     sex = models.CharField(_("sex"), max_length=1, choices=SexChoices.choices, blank=True)
+    # Not part of the case file: kept only here, shown by need-to-know (access/policy.py), never
+    # in an export for another organisation, a notification or a beschikking.
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[validate_bsn])
+    bsn_confidential = models.BooleanField(_("BSN is confidential"), default=False)
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=16, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    address_confidential = models.BooleanField(
+        _("address is confidential"),
+        default=False,
+        help_text=_("E.g. a shelter address: shown only to those who must act on the person's safety."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -188,6 +210,14 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.given_names} {self.surname}"
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.street or self.city)
+
+    @property
+    def address_line(self) -> str:
+        return f"{self.street} {self.house_number}, {self.postcode} {self.city}".strip(" ,")
 
 
 class Involvement(models.Model):
@@ -247,7 +277,8 @@ class Fact(models.Model):
     stated_by = models.ForeignKey(
         Involvement,
         verbose_name=_("stated by"),
-        on_delete=models.PROTECT,
+        # Both belong to one case, and go together when the case is destroyed.
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="statements",

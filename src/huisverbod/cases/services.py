@@ -9,7 +9,7 @@ from django.db import transaction
 
 from huisverbod.accounts.models import User
 from huisverbod.cases.casefiles import casefile_of, store_fact
-from huisverbod.cases.models import Case
+from huisverbod.cases.models import Case, Person
 from huisverbod.core import casefile as cf
 from huisverbod.core.casefile.errors import CaseFileError, Problem
 
@@ -74,3 +74,26 @@ def _own_problems(problems: list[Problem], index: int) -> list[Problem]:
         if p.path.startswith(prefix)
     ]
     return own or problems
+
+
+PERSON_DETAIL_FIELDS = (
+    "bsn",
+    "bsn_confidential",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "address_confidential",
+)
+
+
+def update_person_details(person: Person, data: dict[str, Any]) -> list[str]:
+    """Change a person's protected details; returns the names of the fields that changed."""
+    stored = Person.objects.get(pk=person.pk)  # the form may have changed ``person`` in memory
+    changed = [name for name in PERSON_DETAIL_FIELDS if name in data and getattr(stored, name) != data[name]]
+    for name in changed:
+        setattr(stored, name, data[name])
+    if changed:
+        stored.full_clean()
+        stored.save(update_fields=changed)
+    return changed

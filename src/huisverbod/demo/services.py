@@ -10,6 +10,8 @@ import structlog
 from django.conf import settings
 from django.db import transaction
 
+from huisverbod.access.models import Reason, Scope
+from huisverbod.access.services import grant
 from huisverbod.accounts.models import Organisation, User
 from huisverbod.cases.casefiles import NamedCaseFile, import_casefiles, parse_named
 from huisverbod.cases.models import Case
@@ -17,7 +19,8 @@ from huisverbod.cases.models import Case
 log = structlog.get_logger(__name__)
 
 DATA_DIR = Path(__file__).parent
-DEMO_PASSWORD = "huisverbod-demo"  # noqa: S105 - synthetic demo accounts only
+# Synthetic demo accounts only.
+DEMO_PASSWORD = "huisverbod-demo"  # noqa: S105  # nosec B105
 
 
 def _json(name: str) -> Any:
@@ -34,7 +37,13 @@ def load_organisations() -> list[Organisation]:
             for key in ("police_unit", "veilig_thuis_region")
         }
         organisation, _ = Organisation.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "kind": row["kind"], **links}
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "kind": row["kind"],
+                "places": "\n".join(row.get("places", [])),
+                **links,
+            },
         )
         result.append(organisation)
     return result
@@ -76,9 +85,30 @@ def create_demo_accounts() -> list[User]:
     return users
 
 
+@transaction.atomic
+def grant_demo_access() -> int:
+    """Record which demo organisations are involved in each seed case (``case_access.json``)."""
+    count = 0
+    for reference, rows in _json("case_access.json").items():
+        case = Case.objects.filter(reference=reference).first()
+        if reference.startswith("_") or case is None:
+            continue
+        for row in rows:
+            grant(
+                case,
+                Organisation.objects.get(code=row["organisation"]),
+                Reason(row["reason"]),
+                scope=Scope(row.get("scope", Scope.FULL)),
+                note=row.get("note", ""),
+            )
+            count += 1
+    return count
+
+
 def set_up_demo() -> dict[str, Any]:
     organisations = load_organisations()
     cases = load_seed_cases()
     users = create_demo_accounts()
+    grant_demo_access()
     log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))
     return {"organisations": organisations, "new_cases": cases, "users": users}

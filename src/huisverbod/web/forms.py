@@ -6,8 +6,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from huisverbod.access.models import CaseAccess, Reason
+from huisverbod.accounts.models import Organisation, OrganisationKind
 from huisverbod.cases.labels import fact_type_choices
-from huisverbod.cases.models import Case, OriginChoices, SourceChoices
+from huisverbod.cases.models import Case, OriginChoices, Person, SourceChoices
 from huisverbod.core.casefile.errors import Problem
 from huisverbod.core.casefile.model import FactDate
 from huisverbod.core.casefile.parse import FACT_DATE_PATTERN
@@ -106,3 +108,63 @@ class FactForm(forms.Form):
         for problem in problems:
             field = problem.path.split("[")[0].split(".")[0]
             self.add_error(field if field in self.fields else None, problem.message)
+
+
+class ShareForm(forms.Form):
+    """Share the case with another organisation (joint assessment, the mayor's office, ...)."""
+
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    reason = forms.ChoiceField(
+        label=_("Why"),
+        choices=[
+            (r.value, r.label) for r in (Reason.JOINT_ASSESSMENT, Reason.COMPETENT_AUTHORITY, Reason.SHARED)
+        ],
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        involved = CaseAccess.objects.active().filter(case=case).values("organisation")
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
+        # Care providers get access through a referral, with its own limits (not from here).
+        field.queryset = (
+            Organisation.objects.filter(active=True)
+            .exclude(kind__in=[OrganisationKind.ANALYTICS, OrganisationKind.CARE_PROVIDER])
+            .exclude(pk__in=involved)
+            .order_by("kind", "name")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        organisation, reason = data.get("organisation"), data.get("reason")
+        if (
+            organisation is not None
+            and reason == Reason.JOINT_ASSESSMENT
+            and organisation.kind
+            not in (
+                OrganisationKind.POLICE_UNIT,
+                OrganisationKind.VEILIG_THUIS,
+            )
+        ):
+            self.add_error("reason", _("A joint assessment is made by the police and Veilig Thuis."))
+        if (
+            organisation is not None
+            and reason == Reason.COMPETENT_AUTHORITY
+            and (organisation.kind != OrganisationKind.MUNICIPALITY)
+        ):
+            self.add_error("reason", _("The mayor's office is a municipality."))
+        return data
+
+
+class PersonDetailsForm(forms.ModelForm[Person]):
+    class Meta:
+        model = Person
+        fields = [
+            "bsn",
+            "bsn_confidential",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "address_confidential",
+        ]

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from huisverbod.web import views
+from huisverbod.web.views import cases, sharing
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("cases/", views.case_list, name="case-list"),
-    path("cases/<int:pk>/", views.case_detail, name="case-detail"),
-    path("cases/<int:pk>/facts/new/", views.fact_create, name="fact-create"),
+    path("", cases.home, name="home"),
+    path("cases/", cases.case_list, name="case-list"),
+    path("cases/<int:pk>/", cases.case_detail, name="case-detail"),
+    path("cases/<int:pk>/facts/new/", cases.fact_create, name="fact-create"),
+    path("cases/<int:pk>/share/", sharing.case_share, name="case-share"),
+    path("cases/<int:pk>/persons/<str:local_id>/", sharing.person_details, name="person-details"),
 ]

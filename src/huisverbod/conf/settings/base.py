@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from django.utils.translation import gettext_lazy as _
 
 from huisverbod.conf.logging import configure_logging
+
+# Lets generic Django classes be subscripted at run time (ModelForm[Person]) for the type checker.
+django_stubs_ext.monkeypatch()
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/huisverbod
 BASE_DIR = PACKAGE_DIR.parents[1]  # the repository root (or the install prefix)
@@ -18,7 +22,7 @@ env = environ.Env()
 VAR_DIR = Path(env.str("HUISVERBOD_VAR_DIR", default=str(BASE_DIR / "var")))
 
 # A placeholder, refused by the production settings.
-INSECURE_DEFAULT_SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
+INSECURE_DEFAULT_SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105  # nosec B105
 SECRET_KEY = env.str("SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
@@ -39,7 +43,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "huisverbod.accounts",
+    "huisverbod.access",
+    "huisverbod.audit",
     "huisverbod.cases",
+    "huisverbod.retention",
     "huisverbod.web",
     "huisverbod.api",
     "huisverbod.demo",
@@ -198,6 +205,14 @@ MAILERS = {
     },
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="huisverbod@localhost")
+
+# The processing log: the chain key makes the log tamper-evident, the pseudonym key turns user
+# and person ids into pseudonyms. Both live outside the database; production requires them.
+AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="dev-chain-key:" + SECRET_KEY)
+AUDIT_PSEUDONYM_KEY = env.str("AUDIT_PSEUDONYM_KEY", default="dev-pseudonym-key:" + SECRET_KEY)
+
+# Cases without a huisverbod: destroyed this many years after their last change (policy).
+RETENTION_YEARS_WITHOUT_ORDER = env.int("RETENTION_YEARS_WITHOUT_ORDER", default=5)
 
 LOG_FORMAT = env.str("LOG_FORMAT", default="console")  # "json" in production
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

@@ -12,6 +12,12 @@ if not SECRET_KEY or SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY or len(SECRET_KEY
         "SECRET_KEY must be set in the environment to a random value of at least 40 characters."
     )
 
+for _name in ("AUDIT_CHAIN_KEY", "AUDIT_PSEUDONYM_KEY"):
+    if len(env.str(_name, default="")) < 32:
+        raise ImproperlyConfigured(
+            f"{_name} must be set in the environment to a random value of at least 32 characters."
+        )
+
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

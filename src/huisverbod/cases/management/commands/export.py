@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from huisverbod.audit.log import AuditContext, record
+from huisverbod.audit.subjects import of_cases
 from huisverbod.cases.casefiles import export_case, export_cases
 from huisverbod.cases.models import Case
 from huisverbod.core.casefile import dumps
@@ -23,12 +25,16 @@ class Command(BaseCommand):
         if options["all"] == bool(options["case_id"]):
             raise CommandError("give either CASE_ID or --all")
         if options["all"]:
-            data: Any = export_cases(Case.objects.order_by("reference"))
+            cases = list(Case.objects.order_by("reference"))
+            data: Any = export_cases(cases)
         else:
             case = Case.objects.filter(reference=options["case_id"]).first()
             if case is None:
                 raise CommandError(f"CASE_ID: no case '{options['case_id']}'")
+            cases = [case]
             data = export_case(case)
+        if cases:
+            record(AuditContext.for_command("export"), "casefile-export", subjects=of_cases(cases))
         text = dumps(data)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as handle:

@@ -7,6 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from huisverbod.accounts.models import Organisation
+from huisverbod.audit.log import AuditContext, record
+from huisverbod.audit.subjects import of_cases
 from huisverbod.cases.casefiles import ImportRefused, NamedCaseFile, import_casefiles
 from huisverbod.commands import load_casefile
 from huisverbod.core.casefile import CaseFileError
@@ -47,5 +49,7 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"import refused: nothing was stored ({len(problems)} file(s) refused)")
+        context = AuditContext.for_command("import")
+        record(context, "casefile-import", subjects=of_cases(cases))
         for case in cases:
             self.stderr.write(f"imported case '{case.reference}'")

@@ -1,0 +1,137 @@
+"""Retention: which cases are due for destruction, and destroying them only after review.
+
+- A case with a huisverbod: five years after the (last) decision, then destroyed (art. 10 Wth;
+  the number comes from the law parameter set in force on the decision date).
+- A case without a huisverbod: ``RETENTION_YEARS_WITHOUT_ORDER`` after its last change (a policy
+  choice of the organisations involved; docs/security.md).
+- Registry extracts follow their own regime (the registries app).
+
+Destruction is logged in the processing log, with the case reference and the pseudonymous
+subjects, never the destroyed content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from huisverbod.audit.log import AuditContext, record
+from huisverbod.audit.subjects import of_case
+from huisverbod.cases.models import Case, Person
+from huisverbod.core.law.parameters import parameters_on
+from huisverbod.retention.models import DestructionItem, DestructionList, ListStatus
+
+
+class RetentionError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Due:
+    case: Case
+    anchor: date
+    due: date
+    basis: str
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
+def decision_dates(case: Case) -> list[date]:
+    """The dates of the decisions on the order (imposed, extended) as far as the store knows."""
+    dates = []
+    for key in ("imposed_at", "extended_until"):
+        text = (case.order_data or {}).get(key)
+        if text:
+            dates.append(datetime.fromisoformat(text).date())
+    return dates
+
+
+def retention_of(case: Case) -> tuple[date, date, str]:
+    decisions = decision_dates(case)
+    if decisions:
+        anchor = max(decisions)
+        years = parameters_on(anchor).retention.order_file_years
+        return anchor, add_years(anchor, years), f"art. 10 Wth: {years} jaar na de beschikking"
+    anchor = timezone.localdate(case.updated_at)
+    years = settings.RETENTION_YEARS_WITHOUT_ORDER
+    return anchor, add_years(anchor, years), f"zaak zonder huisverbod: {years} jaar na de laatste wijziging"
+
+
+def due_cases(today: date) -> list[Due]:
+    on_open_lists = DestructionItem.objects.filter(
+        destruction_list__status__in=[ListStatus.DRAFT, ListStatus.APPROVED]
+    ).values("case_reference")
+    result = []
+    for case in Case.objects.exclude(reference__in=on_open_lists).order_by("reference"):
+        anchor, due, basis = retention_of(case)
+        if due <= today:
+            result.append(Due(case, anchor, due, basis))
+    return result
+
+
+@transaction.atomic
+def propose(today: date, created_by: str) -> DestructionList | None:
+    due = due_cases(today)
+    if not due:
+        return None
+    destruction_list = DestructionList.objects.create(created_by=created_by)
+    DestructionItem.objects.bulk_create(
+        DestructionItem(
+            destruction_list=destruction_list,
+            case=d.case,
+            case_reference=d.case.reference,
+            retention_basis=d.basis,
+            anchor_date=d.anchor,
+            due_date=d.due,
+        )
+        for d in due
+    )
+    return destruction_list
+
+
+@transaction.atomic
+def review(destruction_list: DestructionList, reviewer: str, *, approve: bool, note: str = "") -> None:
+    if destruction_list.status != ListStatus.DRAFT:
+        raise RetentionError(f"list #{destruction_list.pk} is {destruction_list.status}, not awaiting review")
+    if reviewer == destruction_list.created_by:
+        raise RetentionError("the reviewer must be another person than the one who drew up the list")
+    destruction_list.status = ListStatus.APPROVED if approve else ListStatus.REJECTED
+    destruction_list.reviewed_by = reviewer
+    destruction_list.reviewed_at = timezone.now()
+    destruction_list.note = note
+    destruction_list.save()
+
+
+@transaction.atomic
+def execute(destruction_list: DestructionList, context: AuditContext) -> int:
+    if destruction_list.status != ListStatus.APPROVED:
+        raise RetentionError(
+            f"list #{destruction_list.pk} is {destruction_list.status}; only an approved list is executed"
+        )
+    destroyed = 0
+    for item in destruction_list.items.select_related("case"):
+        case = item.case
+        if case is None:
+            continue
+        person_ids = list(case.involvements.values_list("person_id", flat=True))
+        record(context, "case-destroy", subjects=of_case(case), detail={"list": destruction_list.pk})
+        case.delete()
+        # A person record goes with the last case it was involved in.
+        Person.objects.filter(pk__in=person_ids, involvements__isnull=True).delete()
+        item.case = None  # the database set it NULL with the case
+        item.destroyed_at = timezone.now()
+        item.save(update_fields=["case", "destroyed_at"])
+        destroyed += 1
+    destruction_list.status = ListStatus.EXECUTED
+    destruction_list.executed_at = timezone.now()
+    destruction_list.save(update_fields=["status", "executed_at"])
+    return destroyed

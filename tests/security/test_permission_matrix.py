@@ -1,0 +1,271 @@
+"""The permission matrix: every role × every page and API endpoint × own, shared and other case,
+for reads and writes, generated from the URL configuration.
+
+The expected outcome comes from the need-to-know specification below (docs/security.md), written
+independently of the code under test. A URL without an entry in ``URL_SPEC`` fails the test, so a
+new endpoint cannot escape the matrix.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from huisverbod.access.models import CaseAccess, Reason, Scope
+from huisverbod.access.services import grant
+from huisverbod.accounts.models import Organisation, Role, User
+from huisverbod.audit.models import ProcessingLogEntry
+
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("matrix")]
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+STAFF = "staff"
+
+# What each role may do on a case its organisation was granted (the specification).
+CASE_TASKS: dict[str, set[str]] = {
+    Role.POLICE_OFFICER: {"view", "add_fact", "edit_person", "share", "export", "facts"},
+    Role.ASSISTANT_PUBLIC_PROSECUTOR: {"view", "add_fact", "edit_person", "share", "export", "facts"},
+    Role.VEILIG_THUIS_PROFESSIONAL: {"view", "add_fact", "edit_person", "share", "export", "facts"},
+    Role.MUNICIPAL_OFFICER: {"view", "add_fact", "facts"},
+    Role.CARE_PROFESSIONAL: {"view"},  # through a referral only, limited to what care needs
+    Role.ANALYST: set(),
+    Role.ADMINISTRATOR: set(),
+}
+CREATORS = {Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.VEILIG_THUIS_PROFESSIONAL}
+
+# URL name → {method: requirement}. A requirement is PUBLIC, SIGNED_IN, STAFF, "create", or a
+# case task (needs the case to be visible to the role and the task to be the role's).
+URL_SPEC: dict[str, dict[str, str]] = {
+    "login": {"GET": PUBLIC, "POST": PUBLIC},
+    "logout": {},
+    "set_language": {"GET": PUBLIC, "POST": PUBLIC},
+    "admin:login": {"GET": PUBLIC, "POST": PUBLIC},
+    "admin:logout": {},
+    "admin:view_on_site": {},
+    "web:home": {"GET": SIGNED_IN},
+    "web:case-list": {"GET": SIGNED_IN},
+    "web:case-detail": {"GET": "view"},
+    "web:fact-create": {"GET": "add_fact", "POST": "add_fact"},
+    "web:case-share": {"POST": "share"},
+    "web:person-details": {"GET": "edit_person", "POST": "edit_person"},
+    "api-root": {"GET": SIGNED_IN},
+    "api-schema": {"GET": SIGNED_IN},
+    "case-list": {"GET": SIGNED_IN, "POST": "create"},
+    "case-detail": {"GET": "view"},
+    "case-casefile": {"GET": "export"},
+    "case-facts": {"GET": "facts", "POST": "add_fact"},
+}
+ADMIN_PREFIX = "admin:"
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: str
+    kwargs: tuple[str, ...]
+
+
+def _routes() -> list[Route]:
+    found: list[Route] = []
+
+    def walk(patterns, namespace: str, prefix: str) -> None:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                walk(entry.url_patterns, ns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern) and entry.name:
+                pattern = prefix + str(entry.pattern)
+                names = tuple(re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", pattern))
+                kwargs = tuple(a or b for a, b in names)
+                if "format" in kwargs:  # DRF's ".json" suffix variants behave as their base route
+                    continue
+                found.append(Route(f"{namespace}{entry.name}", pattern, kwargs))
+
+    walk(get_resolver().url_patterns, "", "")
+    return found
+
+
+ROUTES = _routes()
+
+
+def test_every_url_has_a_policy():
+    missing = sorted(
+        {r.name for r in ROUTES if r.name not in URL_SPEC and not r.name.startswith(ADMIN_PREFIX)}
+    )
+    assert missing == [], f"URLs without an entry in the permission matrix: {missing}"
+
+
+@pytest.fixture
+def world(seed_cases, users):
+    """own: seed-2 (each organisation's natural grant); shared: seed-1 (shared with each
+    organisation); other: seed-3 (not granted to any of the roles' organisations)."""
+    CaseAccess.objects.all().delete()
+    orgs = {
+        code: Organisation.objects.get(code=code)
+        for code in (
+            "politie-oost-brabant",
+            "vt-zuidoost-brabant",
+            "gemeente-eindhoven",
+            "zorg-de-brug",
+            "analyse-zorg-straf",
+            "politie-noord-nederland",
+        )
+    }
+    own, shared, other = seed_cases["seed-2"], seed_cases["seed-1"], seed_cases["seed-3"]
+    grant(own, orgs["politie-oost-brabant"], Reason.STARTED)
+    grant(own, orgs["vt-zuidoost-brabant"], Reason.JOINT_ASSESSMENT)
+    grant(own, orgs["gemeente-eindhoven"], Reason.COMPETENT_AUTHORITY)
+    grant(own, orgs["zorg-de-brug"], Reason.REFERRAL, scope=Scope.CARE)
+    for code in (
+        "politie-oost-brabant",
+        "vt-zuidoost-brabant",
+        "gemeente-eindhoven",
+        "zorg-de-brug",
+        "analyse-zorg-straf",
+    ):
+        grant(shared, orgs[code], Reason.SHARED)  # a care provider sees nothing without a referral
+    grant(other, orgs["politie-noord-nederland"], Reason.STARTED)
+    return {"own": own, "shared": shared, "other": other}
+
+
+def _expected(role: str, requirement: str, scope: str | None, user: User) -> bool | None:
+    if requirement == PUBLIC:
+        return True
+    if requirement == SIGNED_IN:
+        return True
+    if requirement == STAFF:
+        # Only staff reach the admin; within it, Django's per-model permissions decide.
+        return None if user.is_staff else False
+    if requirement == "create":
+        return role in CREATORS
+    visible = scope == "own" or (scope == "shared" and role != Role.CARE_PROFESSIONAL)
+    return visible and requirement in CASE_TASKS[role]
+
+
+def _url(route: Route, case, user) -> str | None:
+    values = {}
+    for name in route.kwargs:
+        if name == "pk":
+            values[name] = case.pk
+        elif name == "reference":
+            values[name] = case.reference
+        elif name == "local_id":
+            values[name] = "p1"
+        elif name == "app_label":
+            values[name] = "cases"
+        elif name in ("object_id", "content_type_id", "user_id", "id"):
+            values[name] = str(user.pk)
+        else:
+            values[name] = "x"
+    try:
+        return reverse(route.name, kwargs=values)
+    except Exception:  # an admin route with other converters
+        return None
+
+
+def _outcome(response) -> str:
+    if response.status_code >= 500:
+        return "error"
+    if response.status_code in (401, 403, 404, 405):
+        return "denied"
+    if response.status_code in (301, 302, 303):
+        location = response.get("Location", "")
+        return "denied" if "/login/" in location else "allowed"
+    return "allowed"
+
+
+BODIES = {"POST": ({}, "application/json")}
+
+
+def test_permission_matrix(world, users, capsys):
+    cells, leaks, refusals, errors, unlogged = 0, [], [], [], []
+    for role, user in users.items():
+        client = Client()
+        client.force_login(user)
+        for route in ROUTES:
+            if route.name == "logout":
+                continue
+            is_admin = route.name.startswith(ADMIN_PREFIX) and route.name not in URL_SPEC
+            if route.name in ("admin:logout", "admin:view_on_site"):
+                continue
+            spec = {"GET": STAFF} if is_admin else URL_SPEC[route.name]
+            scoped = any(k in route.kwargs for k in ("pk", "reference"))
+            for scope in ("own", "shared", "other") if scoped else (None,):
+                url = _url(route, world[scope] if scope else world["own"], user)
+                if url is None:
+                    continue
+                for method in ("GET", "POST"):
+                    requirement = spec.get(method)
+                    if method == "POST" and is_admin:
+                        continue  # admin writes need the same staff sign-in as its pages
+                    expected = False if requirement is None else _expected(role, requirement, scope, user)
+                    if method == "GET":
+                        response = client.get(url, HTTP_ACCEPT="text/html,application/json")
+                    else:
+                        response = client.post(
+                            url,
+                            data=json.dumps({}) if url.startswith("/api/") else {},
+                            content_type="application/json"
+                            if url.startswith("/api/")
+                            else "application/x-www-form-urlencoded",
+                        )
+                    outcome = _outcome(response)
+                    cells += 1
+                    cell = f"{role} {method} {route.name} [{scope}] → {response.status_code}"
+                    if outcome == "error":
+                        errors.append(cell)
+                    elif outcome == "allowed" and expected is False:
+                        leaks.append(cell)
+                    elif outcome == "denied" and expected is True:
+                        refusals.append(cell)
+                    if outcome == "allowed" and scope is not None and not is_admin and method == "GET":
+                        # Every read of a case's personal data is in the processing log.
+                        trace = response.get("X-Trace-Id", "")
+                        if not ProcessingLogEntry.objects.filter(
+                            trace_id=trace, case=world[scope].reference
+                        ).exists():
+                            unlogged.append(cell)
+    with capsys.disabled():
+        print(f"\npermission matrix: {cells} cells, {len(leaks)} leaks, {len(refusals)} wrong refusals")
+    assert errors == [], errors
+    assert leaks == [], leaks
+    assert refusals == [], refusals
+    assert unlogged == [], unlogged
+    assert cells > 300
+
+
+def test_care_professional_sees_only_referred_cases_and_only_allowed_fields(world, users):
+    client = Client()
+    client.force_login(users[Role.CARE_PROFESSIONAL])
+    listed = client.get("/api/v1/cases/").json()["results"]
+    assert [c["reference"] for c in listed] == ["seed-2"]
+    detail = client.get("/api/v1/cases/seed-2/").json()
+    assert "facts" not in detail
+    assert all("bsn" not in p for p in detail["persons"])
+    page = client.get(f"/cases/{world['own'].pk}/").content.decode()
+    assert 'id="facts-title"' not in page and "f1" not in page
+
+
+def test_analyst_and_administrator_see_no_case(world, users):
+    for role in (Role.ANALYST, Role.ADMINISTRATOR):
+        client = Client()
+        client.force_login(users[role])
+        assert client.get("/api/v1/cases/").json()["results"] == []
+        assert "seed-" not in client.get("/cases/").content.decode()
+
+
+def test_expired_grant_no_longer_gives_access(world, users):
+    from django.utils import timezone
+
+    access = CaseAccess.objects.get(case=world["own"], organisation__code="zorg-de-brug")
+    access.expires_at = timezone.now()
+    access.save()
+    client = Client()
+    client.force_login(users[Role.CARE_PROFESSIONAL])
+    assert client.get(f"/cases/{world['own'].pk}/").status_code == 404
