@@ -49,21 +49,29 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         return redirect(_with_next("signin:otp-setup", next_url))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in devices:
-            if django_otp.verify_token(request.user, device.persistent_id, form.cleaned_data["code"]):
-                _verified(request, device, "signin.otp_success")
-                return redirect(next_url)
-        record_warning("signin.otp_failure", request, user_id=request.user.pk)
-        form.add_error("code", _code_refused_message(devices))
+        waiting = _throttled(devices)
+        if not waiting:
+            for device in devices:
+                if django_otp.verify_token(request.user, device.persistent_id, form.cleaned_data["code"]):
+                    _verified(request, device, "signin.otp_success")
+                    return redirect(next_url)
+        record_warning("signin.otp_failure", request, user_id=request.user.pk, throttled=waiting)
+        form.add_error("code", _wait_message() if waiting else _wrong_code_message())
     status = 400 if request.method == "POST" else 200
     return render(request, "signin/otp_verify.html", {"form": form, "next": next_url}, status=status)
 
 
-def _code_refused_message(devices: list[TOTPDevice]) -> str:
-    allowed, _details = devices[0].verify_is_allowed()
-    if not allowed:
-        return _("Too many wrong codes. Wait a minute, then enter the newest code.")
+def _wait_message() -> str:
+    return _("Too many wrong codes. Wait a moment, then enter the newest code.")
+
+
+def _wrong_code_message() -> str:
     return _("This code is not right. Check the time on your phone, then try the newest code.")
+
+
+def _throttled(devices: list[TOTPDevice]) -> bool:
+    """django-otp doubles the wait after each wrong code (1 s, 2 s, 4 s ...) against guessing."""
+    return not any(device.verify_is_allowed()[0] for device in devices)
 
 
 @login_required
@@ -82,7 +90,8 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         device = TOTPDevice.objects.create(user=user, name="authenticator app", confirmed=False)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        waiting = _throttled([device])
+        if not waiting and device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             request.session[SESSION_ENROLLED] = True
@@ -91,8 +100,8 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
                 request, _("Your authenticator app is linked. You need a code from it at every sign-in.")
             )
             return redirect(next_url)
-        record_warning("signin.otp_failure", request, user_id=user.pk, during="setup")
-        form.add_error("code", _code_refused_message([device]))
+        record_warning("signin.otp_failure", request, user_id=user.pk, throttled=waiting, during="setup")
+        form.add_error("code", _wait_message() if waiting else _wrong_code_message())
     context = {
         "form": form,
         "next": next_url,
