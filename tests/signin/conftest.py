@@ -2,6 +2,16 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_active_language():
+    """The test client leaves the last request's language active in this thread; English from
+    these tests must not leak into later ones (the OpenAPI test compares Dutch labels)."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 @pytest.fixture
