@@ -7,4 +7,4 @@ class SigninConfig(AppConfig):
     verbose_name = _("Sign-in")
 
     def ready(self) -> None:
-        from huisverbod.signin import events  # noqa: F401 - connects the signal receivers
+        from huisverbod.signin import events, second_factor  # noqa: F401 - connect their receivers

@@ -16,8 +16,6 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from huisverbod.signin.second_factor import remember_at_sign_in
-
 log = structlog.get_logger("huisverbod.signin")
 
 
@@ -41,7 +39,6 @@ def record_warning(event: str, request: HttpRequest | None, **fields: Any) -> No
 
 @receiver(user_logged_in, dispatch_uid="signin.logged_in")
 def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    remember_at_sign_in(request, user)
     method = "oidc" if getattr(user, "backend", "") == settings.OIDC_BACKEND else "password"
     record("signin.success", request, user_id=user.pk, method=method)
 

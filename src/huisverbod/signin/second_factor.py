@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django_otp import user_has_device
 
@@ -25,7 +27,8 @@ def has_confirmed_device(user: Any) -> bool:
     return bool(user_has_device(user, confirmed=True))
 
 
-def remember_at_sign_in(request: HttpRequest, user: Any) -> None:
+@receiver(user_logged_in, dispatch_uid="signin.remember_second_factor")
+def remember_at_sign_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     request.session[SESSION_ENROLLED] = has_confirmed_device(user)
     request.session[SESSION_IDP_MFA] = bool(getattr(user, "idp_asserted_mfa", False))
 
