@@ -216,3 +216,10 @@ def test_other_roles_may_set_up_an_app_and_are_then_asked_for_a_code(users, pass
 def test_changing_the_setting_changes_who_is_asked(users, password_sign_in, en_client):
     password_sign_in("agent")
     assert en_client.get("/cases/")["Location"].startswith("/accounts/otp/")
+
+
+def test_the_code_page_never_sends_to_another_site(users, password_sign_in, en_client):
+    password_sign_in("gemeente")
+    device = demo_device(users[Role.MUNICIPAL_OFFICER])
+    response = en_client.post("/accounts/otp/", {"code": totp_code(device), "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/cases/"
