@@ -9,6 +9,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from huisverbod.access.models import Reason, Scope
 from huisverbod.access.services import grant
@@ -21,6 +22,11 @@ log = structlog.get_logger(__name__)
 DATA_DIR = Path(__file__).parent
 # Synthetic demo accounts only.
 DEMO_PASSWORD = "huisverbod-demo"  # noqa: S105  # nosec B105
+# DEMO ONLY: a fixed, published TOTP secret (the hex of "huisverbod-demo-totp"), so the demo's
+# accounts that need a second factor can sign in; `huisverbod demo_otp` prints their code. A real
+# account's secret is random and seen only by its owner.
+DEMO_OTP_KEY = b"huisverbod-demo-totp".hex()
+DEMO_OTP_DEVICE_NAME = "demo authenticator (demo only)"
 
 
 def _json(name: str) -> Any:
@@ -81,6 +87,8 @@ def create_demo_accounts() -> list[User]:
         )
         user.is_staff = row["role"] == "administrator"
         user.save()
+        if row.get("demo_otp"):
+            _give_demo_otp_device(user)
         users.append(user)
     return users
 
@@ -103,6 +111,21 @@ def grant_demo_access() -> int:
             )
             count += 1
     return count
+
+
+def demo_usernames() -> set[str]:
+    return {row["username"] for row in _json("accounts.json")}
+
+
+def _give_demo_otp_device(user: User) -> None:
+    TOTPDevice.objects.update_or_create(
+        user=user, name=DEMO_OTP_DEVICE_NAME, defaults={"key": DEMO_OTP_KEY, "confirmed": True}
+    )
+
+
+def demo_otp_device(user: User) -> TOTPDevice | None:
+    """The account's demo device, only while it still holds the published demo secret."""
+    return TOTPDevice.objects.filter(user=user, name=DEMO_OTP_DEVICE_NAME, key=DEMO_OTP_KEY).first()
 
 
 def set_up_demo() -> dict[str, Any]:

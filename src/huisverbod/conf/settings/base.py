@@ -7,6 +7,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from huisverbod.conf.logging import configure_logging
@@ -42,7 +43,10 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "huisverbod.accounts",
+    "huisverbod.signin",
     "huisverbod.access",
     "huisverbod.audit",
     "huisverbod.cases",
@@ -60,11 +64,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "huisverbod.conf.middleware.RequestLogMiddleware",
+    # After the trace id is bound; axes stays last (it wraps the view's response).
+    "huisverbod.signin.middleware.SecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -82,6 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "huisverbod.signin.context.sign_in_options",
             ],
         },
     },
@@ -130,6 +138,41 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_LOCKOUT_CALLABLE = "huisverbod.signin.lockout.lockout_response"
+
+# Second factor (django-otp, TOTP): required for the roles that impose or extend an order.
+OTP_REQUIRED_ROLES = env.list(
+    "OTP_REQUIRED_ROLES", default=["assistant_public_prosecutor", "municipal_officer"]
+)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Huisverbod")
+
+# Single sign-on with the organisation's identity provider (mozilla-django-oidc). Off unless
+# OIDC_RP_CLIENT_ID is set; docs/security-signin.md explains the claims.
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="") or None
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USE_PKCE = env.bool("OIDC_USE_PKCE", default=True)
+OIDC_AUTHENTICATION_CALLBACK_URL = "signin:oidc-callback"
+OIDC_USERNAME_CLAIM = env.str("OIDC_USERNAME_CLAIM", default="sub")
+OIDC_ORGANISATION_CLAIM = env.str("OIDC_ORGANISATION_CLAIM", default="organisation_code")
+OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="huisverbod_role")
+# An identity provider that already asked for a second factor says so in the ``amr`` claim.
+OIDC_TRUST_AMR_MFA = env.bool("OIDC_TRUST_AMR_MFA", default=True)
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=["mfa", "otp"])
+OIDC_BACKEND = "huisverbod.signin.oidc.OrganisationClaimsBackend"
+if OIDC_RP_CLIENT_ID:
+    _needed = ["OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT"]
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")):  # signed with the provider's published keys
+        _needed.append("OIDC_OP_JWKS_ENDPOINT")
+    _missing = [name for name in _needed if not globals()[name]]
+    if _missing:
+        raise ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set, so set these too: {', '.join(_missing)}")
+    AUTHENTICATION_BACKENDS.append(OIDC_BACKEND)
 
 # Internationalisation: Dutch first, English available.
 LANGUAGE_CODE = "nl"
@@ -177,7 +220,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        # Basic auth carries a password only: refused for users who need a second factor.
+        "huisverbod.signin.api_auth.PasswordOnlyBasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",

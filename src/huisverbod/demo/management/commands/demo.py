@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from huisverbod.cases.models import Case
-from huisverbod.demo.services import DEMO_PASSWORD, set_up_demo
+from huisverbod.demo.services import DEMO_OTP_KEY, DEMO_PASSWORD, demo_otp_device, set_up_demo
+from huisverbod.signin.qr import grouped_base32
 
 
 class Command(BaseCommand):
@@ -28,4 +29,11 @@ class Command(BaseCommand):
         for user in result["users"]:
             organisation = user.organisation.name if user.organisation else "-"
             out.write(f"    {user.username:<12} {user.role_label!s:<36} {organisation}")
+        with_code = [user.username for user in result["users"] if demo_otp_device(user) is not None]
+        if with_code:
+            out.write("")
+            secret = grouped_base32(bytes.fromhex(DEMO_OTP_KEY))
+            out.write(f"  {' and '.join(with_code)} also need a code from an authenticator app (demo only):")
+            out.write(f"    .venv/bin/huisverbod demo_otp {with_code[-1]}     prints the current code")
+            out.write(f"    or add this demo secret to an authenticator app: {secret}")
         out.write("")
