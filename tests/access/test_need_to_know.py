@@ -11,6 +11,7 @@ from huisverbod.access.policy import Action
 from huisverbod.access.services import can, visible_cases
 from huisverbod.accounts.models import Organisation, Role
 from huisverbod.audit.models import ProcessingLogEntry
+from tests.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_tasks_per_role_on_seed_case_2(seed_cases, users, role, action, allowed)
 
 def test_sharing_is_recorded_and_logged(seed_cases, users):
     client = Client()
-    client.force_login(users[Role.VEILIG_THUIS_PROFESSIONAL])
+    force_login_verified(client, users[Role.VEILIG_THUIS_PROFESSIONAL])
     case = seed_cases["seed-1"]
     utrecht = Organisation.objects.get(code="gemeente-utrecht")
     response = client.post(
@@ -75,7 +76,7 @@ def test_sharing_is_recorded_and_logged(seed_cases, users):
 
 def test_a_joint_assessment_is_for_police_and_veilig_thuis(seed_cases, users):
     client = Client()
-    client.force_login(users[Role.POLICE_OFFICER])
+    force_login_verified(client, users[Role.POLICE_OFFICER])
     case = seed_cases["seed-1"]
     utrecht = Organisation.objects.get(code="gemeente-utrecht")
     response = client.post(
@@ -87,7 +88,7 @@ def test_a_joint_assessment_is_for_police_and_veilig_thuis(seed_cases, users):
 
 def test_person_details_can_be_marked_confidential(seed_cases, users):
     client = Client()
-    client.force_login(users[Role.POLICE_OFFICER])
+    force_login_verified(client, users[Role.POLICE_OFFICER])
     case = seed_cases["seed-2"]
     url = f"/cases/{case.pk}/persons/p2/"
     response = client.post(
@@ -107,5 +108,5 @@ def test_person_details_can_be_marked_confidential(seed_cases, users):
     bad = client.post(url, {"bsn": "123456789"})
     assert bad.status_code == 400 and "elfproef" in bad.content.decode()
     municipal = Client()
-    municipal.force_login(users[Role.MUNICIPAL_OFFICER])
+    force_login_verified(municipal, users[Role.MUNICIPAL_OFFICER])
     assert municipal.get(url).status_code == 403

@@ -13,6 +13,7 @@ from huisverbod.audit.models import AppendOnlyError, ProcessingLogEntry
 from huisverbod.audit.subject import subject_report
 from huisverbod.audit.verify import verify_chain
 from huisverbod.cases.models import Case
+from tests.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def _raw(sql: str, params: list | None = None) -> None:
 def logged(seed_cases, users):
     """A store with data and a log of real page views."""
     client = Client()
-    client.force_login(users["police_officer"])
+    force_login_verified(client, users["police_officer"])
     for case in Case.objects.all():
         client.get(f"/cases/{case.pk}/")
     client.get("/cases/")

@@ -13,6 +13,7 @@ from django.test import Client
 from huisverbod.access.models import CaseAccess
 from huisverbod.accounts.models import Role
 from huisverbod.audit.models import ProcessingLogEntry
+from tests.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def sheltered(seed_cases):
 
 def _everything_a_role_sees(user, case) -> str:
     client = Client()
-    client.force_login(user)
+    force_login_verified(client, user)
     seen = [
         client.get("/cases/").content.decode(),
         client.get(f"/cases/{case.pk}/").content.decode(),
@@ -79,7 +80,7 @@ def test_never_in_a_case_file_export(sheltered, users, capsys):
     out = capsys.readouterr().out
     assert SHELTER_STREET not in out and BSN not in out and "Veldhoven" not in out
     client = Client()
-    client.force_login(users[Role.POLICE_OFFICER])
+    force_login_verified(client, users[Role.POLICE_OFFICER])
     exported = client.get(f"/api/v1/cases/{sheltered.reference}/casefile/").content.decode()
     assert SHELTER_STREET not in exported and BSN not in exported
 

@@ -20,12 +20,14 @@ from huisverbod.access.models import CaseAccess, Reason, Scope
 from huisverbod.access.services import grant
 from huisverbod.accounts.models import Organisation, Role, User
 from huisverbod.audit.models import ProcessingLogEntry
+from tests.helpers import force_login_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("matrix")]
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
 STAFF = "staff"
+SWITCHED = "switched"  # a public page that exists only when configured (single sign-on): 404 otherwise
 
 # What each role may do on a case its organisation was granted (the specification).
 CASE_TASKS: dict[str, set[str]] = {
@@ -48,6 +50,10 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "admin:login": {"GET": PUBLIC, "POST": PUBLIC},
     "admin:logout": {},
     "admin:view_on_site": {},
+    "signin:otp-verify": {"GET": SIGNED_IN, "POST": SIGNED_IN},
+    "signin:otp-setup": {"GET": SIGNED_IN, "POST": SIGNED_IN},
+    "signin:oidc-authenticate": {"GET": SWITCHED},
+    "signin:oidc-callback": {"GET": SWITCHED},
     "web:home": {"GET": SIGNED_IN},
     "web:case-list": {"GET": SIGNED_IN},
     "web:case-detail": {"GET": "view"},
@@ -137,6 +143,8 @@ def world(seed_cases, users):
 def _expected(role: str, requirement: str, scope: str | None, user: User) -> bool | None:
     if requirement == PUBLIC:
         return True
+    if requirement == SWITCHED:
+        return None
     if requirement == SIGNED_IN:
         return True
     if requirement == STAFF:
@@ -187,7 +195,7 @@ def test_permission_matrix(world, users, capsys):
     cells, leaks, refusals, errors, unlogged = 0, [], [], [], []
     for role, user in users.items():
         client = Client()
-        client.force_login(user)
+        force_login_verified(client, user)
         for route in ROUTES:
             if route.name == "logout":
                 continue
@@ -242,7 +250,7 @@ def test_permission_matrix(world, users, capsys):
 
 def test_care_professional_sees_only_referred_cases_and_only_allowed_fields(world, users):
     client = Client()
-    client.force_login(users[Role.CARE_PROFESSIONAL])
+    force_login_verified(client, users[Role.CARE_PROFESSIONAL])
     listed = client.get("/api/v1/cases/").json()["results"]
     assert [c["reference"] for c in listed] == ["seed-2"]
     detail = client.get("/api/v1/cases/seed-2/").json()
@@ -255,7 +263,7 @@ def test_care_professional_sees_only_referred_cases_and_only_allowed_fields(worl
 def test_analyst_and_administrator_see_no_case(world, users):
     for role in (Role.ANALYST, Role.ADMINISTRATOR):
         client = Client()
-        client.force_login(users[role])
+        force_login_verified(client, users[role])
         assert client.get("/api/v1/cases/").json()["results"] == []
         assert "seed-" not in client.get("/cases/").content.decode()
 
@@ -267,5 +275,5 @@ def test_expired_grant_no_longer_gives_access(world, users):
     access.expires_at = timezone.now()
     access.save()
     client = Client()
-    client.force_login(users[Role.CARE_PROFESSIONAL])
+    force_login_verified(client, users[Role.CARE_PROFESSIONAL])
     assert client.get(f"/cases/{world['own'].pk}/").status_code == 404

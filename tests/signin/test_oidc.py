@@ -145,6 +145,7 @@ def test_organisation_and_role_are_updated_at_every_sign_in(oidc_on, organisatio
         ({"organisation_code": "gemeente-nergenshuizen"}, "unknown_organisation"),
         ({"organisation_code": None}, "unknown_organisation"),
         ({"huisverbod_role": "mayor"}, "unknown_role"),
+        ({"huisverbod_role": "administrator"}, "unknown_role"),
         ({"huisverbod_role": None}, "unknown_role"),
     ],
 )

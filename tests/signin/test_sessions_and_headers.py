@@ -26,7 +26,12 @@ PRINT_SETTINGS = (
 
 def test_production_sends_cookies_over_https_only_and_asks_for_hsts():
     env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECURE_HSTS_SECONDS")}
-    env.update(SECRET_KEY="k" * 50, DJANGO_SETTINGS_MODULE="huisverbod.conf.settings.production")
+    env.update(
+        SECRET_KEY="k" * 50,
+        AUDIT_CHAIN_KEY="c" * 40,
+        AUDIT_PSEUDONYM_KEY="p" * 40,
+        DJANGO_SETTINGS_MODULE="huisverbod.conf.settings.production",
+    )
     result = subprocess.run(
         [sys.executable, "-c", PRINT_SETTINGS], capture_output=True, text=True, env=env, check=False
     )

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from huisverbod.cases.models import Case
+from tests.helpers import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def client_for(users):
     def make(role: str = "police_officer") -> Client:
         client = Client()
-        client.force_login(users[role])
+        force_login_verified(client, users[role])
         return client
 
     return make

@@ -74,7 +74,8 @@ class OrganisationClaimsBackend(OIDCAuthenticationBackend):
         code = claims.get(settings.OIDC_ORGANISATION_CLAIM)
         organisation = Organisation.objects.filter(code=code, active=True).first() if code else None
         role = claims.get(settings.OIDC_ROLE_CLAIM)
-        if organisation is None or role not in Role.values:
+        # The administrator role opens the admin: it is granted locally, never by a claim.
+        if organisation is None or role not in Role.values or role == Role.ADMINISTRATOR:
             reason = "unknown_organisation" if organisation is None else "unknown_role"
             record_warning("signin.oidc_refused", self.request, reason=reason)
             raise SuspiciousOperation(f"OIDC sign-in refused: {reason}")
