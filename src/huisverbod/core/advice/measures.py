@@ -16,7 +16,7 @@ from huisverbod.core.advice.context import ACUTE_UNSAFETY, STRUCTURAL_UNSAFETY, 
 from huisverbod.core.advice.decision import Huisverbod
 from huisverbod.core.advice.offences import articles
 from huisverbod.core.casefile.model import Fact
-from huisverbod.core.law.findings import Finding, finding, merge_facts
+from huisverbod.core.law.findings import Finding, ParamValue, finding, merge_facts
 from huisverbod.core.law.persons import describe
 
 
@@ -28,6 +28,21 @@ class Track(StrEnum):
     YOUTH = "youth"
 
 
+# measure id -> (track, legal basis or norm)
+MEASURE_BASIS: dict[str, tuple[Track, str]] = {
+    "huisverbod": (Track.ADMINISTRATIVE, "art. 2 Wth"),
+    "administrative_contact_ban": (Track.ADMINISTRATIVE, "proposal: [measures] administrative_contact_ban"),
+    "arrest": (Track.CRIMINAL, "art. 27, 53, 54 Sv"),
+    "criminal_contact_ban": (Track.CRIMINAL, "art. 38v Sr; art. 80 Sv"),
+    "civil_contact_ban": (Track.CIVIL, "art. 6:162 BW (kort geding)"),
+    "area_ban": (Track.ADMINISTRATIVE, "art. 172a Gemeentewet"),
+    "report_to_veilig_thuis": (Track.CARE, "art. 4.1.1 Wmo 2015; Meldcode afweging 2"),
+    "care_referral": (Track.CARE, "MvT Wth (afkoelingsperiode); Meldcode afwegingen 3-5"),
+    "shelter": (Track.CARE, "Wmo 2015 (opvang); Kamervragen 2025D49716"),
+    "child_protection": (Track.YOUTH, "art. 1:255, 1:257 BW; art. 4.1.1 Wmo 2015"),
+}
+
+
 @dataclass(frozen=True)
 class Measure:
     id: str
@@ -37,132 +52,107 @@ class Measure:
     finding: Finding
 
 
+def _measure(
+    measure_id: str, advised: bool, code: str, facts: tuple[str, ...] = (), **params: ParamValue
+) -> Measure:
+    track, basis = MEASURE_BASIS[measure_id]
+    return Measure(measure_id, track, basis, advised, finding(f"measure.{code}", facts, **params))
+
+
 def _ids(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(f.id for f in facts)
 
 
 def huisverbod(ctx: AdviceContext, decision_findings: tuple[Finding, ...]) -> Measure:
-    code = f"measure.huisverbod.{ctx.decision.value}"
     facts = merge_facts(*(f.facts for f in decision_findings))
-    return Measure(
-        "huisverbod",
-        Track.ADMINISTRATIVE,
-        "art. 2 Wth",
-        ctx.decision == Huisverbod.IMPOSE,
-        finding(code, facts),
+    return _measure(
+        "huisverbod", ctx.decision == Huisverbod.IMPOSE, f"huisverbod.{ctx.decision.value}", facts
     )
 
 
 def arrest(ctx: AdviceContext) -> Measure:
-    basis = "art. 27, 53, 54 Sv"
+    """A reasonable suspicion of an offence in the current incident (art. 27, 53 Sv). With no risk
+    signal at all (a mutual push, say) arresting is out of proportion: the report is recorded."""
     current = tuple(f for f in ctx.offences if f in ctx.current_incident)
+    if current and ctx.red_signals:
+        return _measure("arrest", True, "arrest.current_offence", _ids(current), articles=articles(current))
     if current:
-        return Measure(
-            "arrest",
-            Track.CRIMINAL,
-            basis,
-            True,
-            finding("measure.arrest.current_offence", _ids(current), articles=articles(current)),
-        )
+        return _measure("arrest", False, "arrest.low_risk", _ids(current), articles=articles(current))
     if ctx.offences:
-        return Measure(
-            "arrest",
-            Track.CRIMINAL,
-            basis,
-            False,
-            finding("measure.arrest.no_current_offence", _ids(ctx.offences), articles=articles(ctx.offences)),
+        offences = ctx.offences
+        return _measure(
+            "arrest", False, "arrest.no_current_offence", _ids(offences), articles=articles(offences)
         )
-    return Measure("arrest", Track.CRIMINAL, basis, False, finding("measure.arrest.no_offence"))
+    return _measure("arrest", False, "arrest.no_offence")
 
 
 def criminal_contact_ban(ctx: AdviceContext) -> Measure:
-    basis = "art. 38v Sr; art. 80 Sv"
     facts = _ids(ctx.offences)
     if not ctx.offences:
-        return Measure(
-            "criminal_contact_ban", Track.CRIMINAL, basis, False, finding("measure.criminal_ban.no_offence")
-        )
+        return _measure("criminal_contact_ban", False, "criminal_ban.no_offence")
     if ctx.decision == Huisverbod.NOT_POSSIBLE:
-        found = finding("measure.criminal_ban.instead", facts, articles=articles(ctx.offences))
-        return Measure("criminal_contact_ban", Track.CRIMINAL, basis, True, found)
+        return _measure(
+            "criminal_contact_ban", True, "criminal_ban.instead", facts, articles=articles(ctx.offences)
+        )
     if ctx.danger_met:
-        found = finding("measure.criminal_ban.alongside", facts, articles=articles(ctx.offences))
-        return Measure("criminal_contact_ban", Track.CRIMINAL, basis, True, found)
-    return Measure(
-        "criminal_contact_ban", Track.CRIMINAL, basis, False, finding("measure.criminal_ban.low_risk", facts)
-    )
+        return _measure(
+            "criminal_contact_ban", True, "criminal_ban.alongside", facts, articles=articles(ctx.offences)
+        )
+    return _measure("criminal_contact_ban", False, "criminal_ban.low_risk", facts)
 
 
 def civil_contact_ban(ctx: AdviceContext) -> Measure:
-    basis = "art. 6:162 BW (kort geding)"
+    """Summary proceedings for a restraining and contact ban (tort, art. 6:162 BW)."""
     facts = _ids(ctx.violence)
     if not ctx.violence:
-        found = finding("measure.civil_ban.no_violence")
-        return Measure("civil_contact_ban", Track.CIVIL, basis, False, found)
+        return _measure("civil_contact_ban", False, "civil_ban.no_violence")
     if ctx.decision == Huisverbod.IMPOSE:
-        found = finding("measure.civil_ban.huisverbod_covers", facts, days=ctx.params.order.max_duration_days)
-        return Measure("civil_contact_ban", Track.CIVIL, basis, False, found)
+        days = ctx.params.order.max_duration_days
+        return _measure("civil_contact_ban", False, "civil_ban.huisverbod_covers", facts, days=days)
+    if ctx.subject_is_minor:
+        # A parent suing the child who lives with them: the youth track is the way (child_protection).
+        return _measure("civil_contact_ban", False, "civil_ban.minor", facts)
     if ctx.decision == Huisverbod.NOT_POSSIBLE:
-        return Measure(
-            "civil_contact_ban", Track.CIVIL, basis, True, finding("measure.civil_ban.instead", facts)
-        )
+        return _measure("civil_contact_ban", True, "civil_ban.instead", facts)
     # No order while they live together: a civil ban fits when the risk lies in separation,
     # stalking or coercive control (DASH: separation with coercive control is high risk).
     pattern = merge_facts(*(ctx.yes(i) for i in ("separation_recent", "stalking_recent", "jealousy_control")))
     if ctx.red_signals and pattern:
-        found = finding(
-            "measure.civil_ban.risk_without_order", merge_facts(facts, pattern), count=ctx.red_signals
+        facts = merge_facts(facts, pattern)
+        return _measure(
+            "civil_contact_ban", True, "civil_ban.risk_without_order", facts, count=ctx.red_signals
         )
-        return Measure("civil_contact_ban", Track.CIVIL, basis, True, found)
-    return Measure(
-        "civil_contact_ban", Track.CIVIL, basis, False, finding("measure.civil_ban.low_risk", facts)
-    )
+    return _measure("civil_contact_ban", False, "civil_ban.low_risk", facts)
 
 
 def area_ban(ctx: AdviceContext) -> Measure:
     """art. 172a Gemeentewet: the mayor's area ban after repeated disturbance of public order,
     e.g. an ex-partner who keeps turning up at the victim's home (Rb. Midden-Nederland 2018:2287)."""
-    basis = "art. 172a Gemeentewet"
     stalking = tuple(f for f in ctx.violence if f.type == "stalking")
     if ctx.decision == Huisverbod.NOT_POSSIBLE and ctx.residence_fails and stalking:
-        return Measure(
-            "area_ban",
-            Track.ADMINISTRATIVE,
-            basis,
-            True,
-            finding("measure.area_ban.stalking", _ids(stalking)),
-        )
-    return Measure("area_ban", Track.ADMINISTRATIVE, basis, False, finding("measure.area_ban.no_ground"))
+        return _measure("area_ban", True, "area_ban.stalking", _ids(stalking))
+    return _measure("area_ban", False, "area_ban.no_ground")
 
 
 def administrative_contact_ban(ctx: AdviceContext) -> Measure:
     """Only in parameter sets that have it (a proposal): a contact ban without residence."""
-    basis = "proposal (parameter set [measures].administrative_contact_ban)"
     advised = ctx.residence_fails and ctx.criteria["adult"].met and ctx.danger_met
-    code = "measure.administrative_ban.instead" if advised else "measure.administrative_ban.not_needed"
-    return Measure(
-        "administrative_contact_ban",
-        Track.ADMINISTRATIVE,
-        basis,
-        advised,
-        finding(code, ctx.criteria["danger"].facts),
+    code = "administrative_ban.instead" if advised else "administrative_ban.not_needed"
+    return _measure(
+        "administrative_contact_ban", advised, code, ctx.criteria["danger"].facts if advised else ()
     )
 
 
 def report_to_veilig_thuis(ctx: AdviceContext) -> Measure:
-    basis = "art. 4.1.1 Wmo 2015; Meldcode afweging 2"
     facts = merge_facts(_ids(ctx.violence), _ids(ctx.child_abuse))
     unsafety = ctx.concluded(ACUTE_UNSAFETY) or ctx.concluded(STRUCTURAL_UNSAFETY)
     if not facts and unsafety is None:
-        return Measure(
-            "report_to_veilig_thuis", Track.CARE, basis, False, finding("measure.report_vt.no_suspicion")
-        )
-    code = "measure.report_vt.involved" if ctx.veilig_thuis_involved else "measure.report_vt.report"
-    return Measure(
-        "report_to_veilig_thuis", Track.CARE, basis, True, finding(code, merge_facts(facts, unsafety or ()))
-    )
+        return _measure("report_to_veilig_thuis", False, "report_vt.no_suspicion")
+    code = "report_vt.involved" if ctx.veilig_thuis_involved else "report_vt.report"
+    return _measure("report_to_veilig_thuis", True, code, merge_facts(facts, unsafety or ()))
 
 
+# A need for help -> the shared items that show it.
 CARE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("addiction_care", ("alcohol_problem", "drug_problem")),
     ("mental_health_care", ("psychiatric_problems", "perpetrator_suicidal")),
@@ -175,63 +165,58 @@ CARE_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 def care_referral(ctx: AdviceContext) -> Measure:
     """The cooling-off period exists so that help can start (MvT Wth); Meldcode afwegingen 3-5."""
-    basis = "MvT Wth (afkoelingsperiode); Meldcode afwegingen 3-5"
     if not ctx.violence and not ctx.child_abuse:
-        return Measure("care_referral", Track.CARE, basis, False, finding("measure.care.no_need"))
+        return _measure("care_referral", False, "care.no_need")
     needs = [(need, merge_facts(*(ctx.yes(i) for i in items))) for need, items in CARE_NEEDS]
     found = [(need, facts) for need, facts in needs if facts]
-    if ctx.decision == Huisverbod.IMPOSE:
-        lodging = _ids(ctx.facts_of("no_alternative_address"))
-        if lodging:
-            found.append(("lodging_for_perpetrator", lodging))
+    lodging = _ids(ctx.facts_of("no_alternative_address"))
+    if ctx.decision == Huisverbod.IMPOSE and lodging:
+        found.append(("lodging_for_perpetrator", lodging))
     facts = merge_facts(_ids(ctx.violence), *(f for _, f in found))
-    return Measure(
-        "care_referral",
-        Track.CARE,
-        basis,
-        True,
-        finding("measure.care.help", facts, needs=tuple(n for n, _ in found) or ("general_help",)),
+    return _measure(
+        "care_referral", True, "care.help", facts, needs=tuple(n for n, _ in found) or ("general_help",)
     )
 
 
 def shelter(ctx: AdviceContext) -> Measure:
-    basis = "Wmo 2015 (opvang); Antwoord Kamervragen 2025D49716"
+    """Shelter is the fall-back when the perpetrator stays (Kamervragen 2025D49716)."""
     if ctx.decision == Huisverbod.IMPOSE:
-        return Measure("shelter", Track.CARE, basis, False, finding("measure.shelter.perpetrator_leaves"))
+        return _measure("shelter", False, "shelter.perpetrator_leaves")
     acute = ctx.concluded(ACUTE_UNSAFETY)
     if ctx.danger_met or acute is not None:
         facts = merge_facts(ctx.criteria["danger"].facts if ctx.danger_met else (), acute or ())
-        return Measure("shelter", Track.CARE, basis, True, finding("measure.shelter.no_order", facts))
-    return Measure("shelter", Track.CARE, basis, False, finding("measure.shelter.not_needed"))
+        return _measure("shelter", True, "shelter.no_order", facts)
+    return _measure("shelter", False, "shelter.not_needed")
 
 
 def child_protection(ctx: AdviceContext) -> Measure:
-    basis = "art. 1:255, 1:257 BW; art. 4.1.1 Wmo 2015"
+    """The Raad voor de Kinderbescherming investigates a (provisional) supervision order (art. 1:255,
+    1:257 BW) when a child's development is seriously threatened; Veilig Thuis can ask it."""
     if ctx.subject is not None and ctx.subject_is_minor:
-        found = finding(
-            "measure.child_protection.minor_perpetrator",
-            _ids(ctx.violence),
+        age = ctx.subject.age_on(ctx.roles.day)
+        facts = _ids(ctx.violence)
+        return _measure(
+            "child_protection",
+            True,
+            "child_protection.minor_perpetrator",
+            facts,
             person=describe(ctx.subject),
-            age=ctx.subject.age_on(ctx.roles.day),
+            age=age,
         )
-        return Measure("child_protection", Track.YOUTH, basis, True, found)
     hurt = ctx.yes("child_hurt_recent")
     witnessed = ctx.yes("children_witnessed_recent")
     afraid = ctx.yes("children_afraid")
     if hurt or (witnessed and afraid):
-        facts = merge_facts(hurt, witnessed, afraid)
-        return Measure(
-            "child_protection", Track.YOUTH, basis, True, finding("measure.child_protection.abuse", facts)
+        return _measure(
+            "child_protection", True, "child_protection.abuse", merge_facts(hurt, witnessed, afraid)
         )
     if ctx.child_abuse:
-        found = finding("measure.child_protection.veilig_thuis_first", _ids(ctx.child_abuse))
-        return Measure("child_protection", Track.YOUTH, basis, False, found)
+        return _measure(
+            "child_protection", False, "child_protection.veilig_thuis_first", _ids(ctx.child_abuse)
+        )
     if ctx.resident_minors and ctx.violence:
-        found = finding("measure.child_protection.children_present", _ids(ctx.violence))
-        return Measure("child_protection", Track.YOUTH, basis, False, found)
-    return Measure(
-        "child_protection", Track.YOUTH, basis, False, finding("measure.child_protection.no_children")
-    )
+        return _measure("child_protection", False, "child_protection.children_present", _ids(ctx.violence))
+    return _measure("child_protection", False, "child_protection.no_children")
 
 
 MEASURES: tuple[Callable[[AdviceContext], Measure], ...] = (

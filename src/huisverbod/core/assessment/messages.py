@@ -32,7 +32,13 @@ def message_codes(language: str) -> frozenset[str]:
     return frozenset(_table()["messages"][language])
 
 
+def check_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language '{language}' (known: {', '.join(LANGUAGES)})")
+
+
 def term(key: str, language: str) -> str:
+    check_language(language)
     terms: dict[str, str] = _table()["terms"][language]
     return terms.get(key, key)
 
@@ -53,8 +59,7 @@ class _Formatter(string.Formatter):
 
 def render(found: Finding, language: str = "en", labels: Labels | None = None) -> str:
     """The finding as a sentence, with the facts it rests on: "... (facts: f1, f2)"."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language '{language}' (known: {', '.join(LANGUAGES)})")
+    check_language(language)
     templates: Mapping[str, str] = _table()["messages"][language]
     template = templates.get(found.code)
     if template is None:
