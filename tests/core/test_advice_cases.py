@@ -138,6 +138,26 @@ EXPECTED = [
         {"shelter", "arrest"},
         set(),
     ),
+    # Violence and threat as part of daily life is immediate danger (seed document 2022, case 3):
+    # a planned huisverbod without a current incident.
+    (
+        "daily-violence-planned",
+        IMPOSE,
+        "planned",
+        {"huisverbod", "report_to_veilig_thuis"},
+        {"shelter", "arrest"},
+        set(),
+    ),
+    # An ex-partner living elsewhere (art. 2 lid 1) who exerts coercive control: a tort (art. 6:162
+    # BW), so the civil ban protects instead; no offence, so no criminal ban.
+    (
+        "ex-partner-coercive-control",
+        NOT_POSSIBLE,
+        None,
+        {"civil_contact_ban"},
+        {"huisverbod", "criminal_contact_ban"},
+        set(),
+    ),
     # art. 2 lid 2: without a perpetrator there is no one to order out.
     ("no-perpetrator", NOT_POSSIBLE, None, set(), {"huisverbod", "arrest"}, set()),
     # art. 2 lid 1: the order protects co-residents; the victim lives elsewhere.

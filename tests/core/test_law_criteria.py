@@ -192,6 +192,7 @@ TWO_IN_ONE = {"person": {"a": R, "b": B}, "incident": {"c": R, "d": R}, "circums
 SPREAD = {"person": {"a": R, "b": B}, "incident": {"c": R, "d": B}, "circumstances": {"e": R}}
 CHILD = {"person": {"a": Y}, "incident": {"child_abuse": R, "d": Y}, "circumstances": {"e": Y}}
 CONTROL = {"person": {"jealousy_and_control": R}, "incident": {"d": B}, "circumstances": {"e": R}}
+DAILY = {"person": {"a": B}, "incident": {"d": B}, "circumstances": {"ongoing_violence": R}}
 
 
 @pytest.mark.parametrize(
@@ -241,6 +242,15 @@ CONTROL = {"person": {"jealousy_and_control": R}, "incident": {"d": B}, "circums
             False,
             "danger.no_violence_or_threat",
             id="art. 2 lid 1: the danger must come from his presence",
+        ),
+        pytest.param(
+            DAILY,
+            [fact("f1", "structural_unsafety")],
+            LAW,
+            [],
+            True,
+            "danger.sufficient_signal",
+            id="art. 2 lid 1: violence in daily life is immediate danger (seed 2022, case 3)",
         ),
         pytest.param(
             CONTROL,

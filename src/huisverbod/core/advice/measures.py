@@ -103,8 +103,9 @@ def criminal_contact_ban(ctx: AdviceContext) -> Measure:
 
 def civil_contact_ban(ctx: AdviceContext) -> Measure:
     """Summary proceedings for a restraining and contact ban (tort, art. 6:162 BW)."""
-    facts = _ids(ctx.violence)
-    if not ctx.violence:
+    # Coercive control is an unlawful act even without a violent incident.
+    facts = merge_facts(_ids(ctx.violence), ctx.yes("jealousy_control"))
+    if not facts:
         return _measure("civil_contact_ban", False, "civil_ban.no_violence")
     if ctx.decision == Huisverbod.IMPOSE:
         days = ctx.params.order.max_duration_days
