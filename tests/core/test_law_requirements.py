@@ -179,3 +179,13 @@ def test_duties_of_an_order(order, expected):
 def test_amsterdam_clock_time_is_kept_for_an_instant_given_in_utc():
     dates = order_dates(_order("2021-11-06T22:40:00+00:00"))
     assert dates.ends_at.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%H:%M") == "23:40"
+
+
+def test_hours_are_elapsed_time_across_the_clock_change():
+    """art. 2 lid 6 Wth "binnen 24 uur": 24 real hours, so 23:40 summer time ends at 22:40 winter time."""
+    order = _order("2021-10-30T23:40:00+02:00")
+    case = replace(household(("f1", "physical_violence", "p2")), order=order)
+    subject = case.person("p1")
+    roles = case_roles(case, subject, DAY, LAW)
+    duties = {d.id: d for d in requirements(case, subject, case.facts, roles, LAW, order_dates(order))}
+    assert isoformat(duties["reachability_statement"].due_by) == "2021-10-31T22:40:00+01:00"  # type: ignore[arg-type]

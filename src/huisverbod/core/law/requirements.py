@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from huisverbod.core.calendar.instants import isoformat
 from huisverbod.core.casefile.model import CaseFile, Fact, Person
@@ -104,10 +104,15 @@ def requirements(
     return tuple(duties)
 
 
+def _hours_after(moment: datetime, hours: int) -> datetime:
+    """Elapsed hours ("binnen 24 uur"): real time, so across a clock change the clock time moves."""
+    return moment.astimezone(UTC) + timedelta(hours=hours)
+
+
 def _reachability(params: LawParameters, dates: OrderDates | None) -> Requirement:
     """art. 2 lid 6: the person states where he can be reached, at the latest within 24 hours."""
     hours = params.order.reachability_hours
-    due = dates.imposed_at + timedelta(hours=hours) if dates is not None else None
+    due = _hours_after(dates.imposed_at, hours) if dates is not None else None
     return Requirement(
         "reachability_statement",
         "art. 2 lid 6 Wth",
@@ -125,7 +130,7 @@ def _written(casefile: CaseFile, params: LawParameters, dates: OrderDates | None
             "written_beschikking", article, finding("requirement.written_if_oral", hours=hours)
         )
     if casefile.order.oral:
-        due = dates.imposed_at + timedelta(hours=hours)
+        due = _hours_after(dates.imposed_at, hours)
         return Requirement(
             "written_beschikking", article, finding("requirement.written_after_oral", hours=hours), due
         )
