@@ -1,0 +1,1 @@
+"""Instrument plugins, one directory each, holding versioned definition files (TOML)."""
