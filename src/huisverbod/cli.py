@@ -11,17 +11,22 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from huisverbod.commands import validate_command
+from huisverbod.commands import assess_command, validate_command
 
 CORE_COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "validate": validate_command,
+    "assess": assess_command,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in CORE_COMMANDS:
-        return CORE_COMMANDS[args[0]](args[1:])
+        try:
+            return CORE_COMMANDS[args[0]](args[1:])
+        except BrokenPipeError:  # e.g. `huisverbod assess FILE | head`: the reader left
+            sys.stderr.close()
+            return 0
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huisverbod.conf.settings.dev")
     from django.core.management import execute_from_command_line
 

@@ -14,7 +14,7 @@ from huisverbod.audit.models import ProcessingLogEntry
 from huisverbod.audit.verify import verify_chain
 from huisverbod.cases.casefiles import import_casefiles, parse_named
 from huisverbod.cases.models import Case, Person
-from huisverbod.retention.models import ListStatus
+from huisverbod.retention.models import DestructionList, ListStatus
 from huisverbod.retention.services import RetentionError, add_years, execute, propose, review
 from tests.helpers import example, mutate
 
@@ -89,10 +89,11 @@ def test_approved_list_destroys_and_logs_without_content(case_with_order):
 
 def test_the_command_walks_the_same_steps(case_with_order, capsys):
     call_command("retention", "propose", "--by", "beheer", "--today", "2030-01-01")
+    list_id = str(DestructionList.objects.get().pk)
     with pytest.raises(CommandError, match="another person"):
-        call_command("retention", "review", "1", "--by", "beheer", "--approve")
-    call_command("retention", "review", "1", "--by", "archivaris", "--approve")
-    call_command("retention", "execute", "1")
-    call_command("retention", "show", "1")
+        call_command("retention", "review", list_id, "--by", "beheer", "--approve")
+    call_command("retention", "review", list_id, "--by", "archivaris", "--approve")
+    call_command("retention", "execute", list_id)
+    call_command("retention", "show", list_id)
     assert "ordered-2019: due 29-03-2024" in capsys.readouterr().out
     assert not Case.objects.filter(reference="ordered-2019").exists()

@@ -26,6 +26,21 @@ CALLS: list[int] = []
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("schemathesis")]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI handler closes database connections at the end of each request, as it should in
+    production; inside a test transaction that would close the test's own connection. The test
+    client keeps it open the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def basic_auth(seed_cases, users) -> dict[str, str]:
     user = users["police_officer"]

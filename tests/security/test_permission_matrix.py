@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from huisverbod.access.models import CaseAccess, Reason, Scope
 from huisverbod.access.services import grant
 from huisverbod.accounts.models import Organisation, Role, User
+from huisverbod.assessments.services import save_snapshot
 from huisverbod.audit.models import ProcessingLogEntry
 from tests.helpers import force_login_verified
 
@@ -31,10 +32,37 @@ SWITCHED = "switched"  # a public page that exists only when configured (single 
 
 # What each role may do on a case its organisation was granted (the specification).
 CASE_TASKS: dict[str, set[str]] = {
-    Role.POLICE_OFFICER: {"view", "add_fact", "edit_person", "share", "export", "facts"},
-    Role.ASSISTANT_PUBLIC_PROSECUTOR: {"view", "add_fact", "edit_person", "share", "export", "facts"},
-    Role.VEILIG_THUIS_PROFESSIONAL: {"view", "add_fact", "edit_person", "share", "export", "facts"},
-    Role.MUNICIPAL_OFFICER: {"view", "add_fact", "facts"},
+    Role.POLICE_OFFICER: {
+        "view",
+        "add_fact",
+        "edit_person",
+        "share",
+        "export",
+        "facts",
+        "assessment",
+        "assess",
+    },
+    Role.ASSISTANT_PUBLIC_PROSECUTOR: {
+        "view",
+        "add_fact",
+        "edit_person",
+        "share",
+        "export",
+        "facts",
+        "assessment",
+        "assess",
+    },
+    Role.VEILIG_THUIS_PROFESSIONAL: {
+        "view",
+        "add_fact",
+        "edit_person",
+        "share",
+        "export",
+        "facts",
+        "assessment",
+        "assess",
+    },
+    Role.MUNICIPAL_OFFICER: {"view", "add_fact", "facts", "assessment"},
     Role.CARE_PROFESSIONAL: {"view"},  # through a referral only, limited to what care needs
     Role.ANALYST: set(),
     Role.ADMINISTRATOR: set(),
@@ -60,6 +88,14 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "web:fact-create": {"GET": "add_fact", "POST": "add_fact"},
     "web:case-share": {"POST": "share"},
     "web:person-details": {"GET": "edit_person", "POST": "edit_person"},
+    "web:assessment": {"GET": "assessment"},
+    "web:override-add": {"POST": "assess"},
+    "web:override-remove": {"POST": "assess"},
+    "web:assessment-save": {"POST": "assess"},
+    "web:assessment-snapshot": {"GET": "assessment"},
+    "case-assessment": {"GET": "assessment"},
+    "case-assessments": {"GET": "assessment", "POST": "assess"},
+    "case-assessment-version": {"GET": "assessment"},
     "api-root": {"GET": SIGNED_IN},
     "api-schema": {"GET": SIGNED_IN},
     "case-list": {"GET": SIGNED_IN, "POST": "create"},
@@ -137,6 +173,8 @@ def world(seed_cases, users):
     ):
         grant(shared, orgs[code], Reason.SHARED)  # a care provider sees nothing without a referral
     grant(other, orgs["politie-noord-nederland"], Reason.STARTED)
+    for case in (own, shared, other):  # version 1 of each case's assessment exists
+        save_snapshot(case, users[Role.POLICE_OFFICER])
     return {"own": own, "shared": shared, "other": other}
 
 
@@ -165,6 +203,10 @@ def _url(route: Route, case, user) -> str | None:
             values[name] = case.reference
         elif name == "local_id":
             values[name] = "p1"
+        elif name == "version":
+            values[name] = 1
+        elif name == "item":
+            values[name] = "prior_dv_known"
         elif name == "app_label":
             values[name] = "cases"
         elif name in ("object_id", "content_type_id", "user_id", "id"):

@@ -149,3 +149,31 @@ class ProblemSerializer(serializers.Serializer[Any]):
 
 class ErrorSerializer(serializers.Serializer[Any]):
     errors = ProblemSerializer(many=True)  # type: ignore[assignment]
+
+
+class AssessmentSerializer(serializers.Serializer[Any]):
+    version = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    created_by = serializers.CharField(source="created_by.username")
+    organisation = serializers.CharField(source="organisation.code", allow_null=True)
+    role = serializers.CharField()
+    sources = serializers.ListField(child=serializers.CharField())
+    joint = serializers.BooleanField()
+    parameter_set = serializers.CharField()
+    instrument_versions = serializers.DictField(child=serializers.CharField())
+    overrides = serializers.ListField(child=serializers.DictField())
+    advice = serializers.CharField()
+    route = serializers.CharField(allow_blank=True)
+    note = serializers.CharField(allow_blank=True)
+    digest = serializers.CharField()
+    supersedes = serializers.IntegerField(source="supersedes.version", allow_null=True, default=None)
+    result = serializers.DictField(help_text="The output contract of shared/casefile/README.md.")
+
+
+class AssessmentInputSerializer(serializers.Serializer[Any]):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    sources = serializers.ListField(
+        child=serializers.ChoiceField(choices=SourceChoices.choices),
+        required=False,
+        help_text="Only these sources' facts; leave out for the joint view.",
+    )

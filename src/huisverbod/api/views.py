@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -27,18 +27,23 @@ from huisverbod.accounts.models import User
 from huisverbod.api.errors import problems_response
 from huisverbod.api.media import CASEFILE_MEDIA_TYPE, CaseFileParser, CaseFileRenderer
 from huisverbod.api.serializers import (
+    AssessmentInputSerializer,
+    AssessmentSerializer,
     CaseDetailSerializer,
     CaseSummarySerializer,
     ErrorSerializer,
     FactInputSerializer,
     FactSerializer,
 )
+from huisverbod.assessments.services import run as run_assessment
+from huisverbod.assessments.services import save_snapshot
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.audit.subjects import of_case, of_cases
 from huisverbod.cases.casefiles import ImportRefused, NamedCaseFile, export_case, import_casefiles
 from huisverbod.cases.models import Case, Fact, FactPerson
 from huisverbod.cases.services import FactRefused, add_fact
 from huisverbod.core import casefile as cf
+from huisverbod.core.casefile.vocabulary import OrganisationKind
 
 CASEFILE_SCHEMA = {"type": "object", "description": "A case file in the huisverbod-casus/1 format."}
 
@@ -194,3 +199,91 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         )
         record_ = _facts_queryset().get(case=case, local_id=fact.id)
         return Response(FactSerializer(record_).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Run the assessment (not saved)",
+        description="The output contract of the case-file format. `sources=police` gives the police-only "
+        "view; without it, the joint view of all sources.",
+        parameters=[
+            OpenApiParameter("sources", OpenApiTypes.STR, description="comma-separated organisation kinds"),
+            OpenApiParameter(
+                "language", OpenApiTypes.STR, enum=["en", "nl"], description="language of the reasons"
+            ),
+        ],
+        responses={200: OpenApiTypes.OBJECT, 400: ErrorSerializer},
+    )
+    @action(detail=True, methods=["get"], url_path="assessment", renderer_classes=[JSONRenderer])
+    def assessment(self, request: Request, reference: str | None = None) -> Response:
+        case = self.get_object()
+        _require(request, Action.VIEW_ASSESSMENT, case)
+        raw = request.query_params.get("sources", "")
+        kinds = [k.strip() for k in raw.split(",") if k.strip()]
+        unknown = [k for k in kinds if k not in OrganisationKind._value2member_map_]
+        if unknown:
+            return problems_response([cf.Problem("sources", f"unknown source {', '.join(unknown)}")])
+        language = "nl" if request.query_params.get("language") == "nl" else "en"
+        sources = frozenset(OrganisationKind(k) for k in kinds) if kinds else None
+        record(AuditContext.for_request(request._request), "assessment-run", subjects=of_case(case))
+        return Response(run_assessment(case, sources=sources).to_contract(language))
+
+    @extend_schema(
+        summary="Saved assessments", responses={200: AssessmentSerializer(many=True)}, methods=["GET"]
+    )
+    @extend_schema(
+        summary="Save the assessment as an immutable snapshot",
+        request=AssessmentInputSerializer,
+        responses={201: AssessmentSerializer, 400: ErrorSerializer},
+        methods=["POST"],
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="assessments",
+        parser_classes=[JSONParser],
+        renderer_classes=[JSONRenderer],
+    )
+    def assessments(self, request: Request, reference: str | None = None) -> Response:
+        case = self.get_object()
+        context = AuditContext.for_request(request._request)
+        if request.method == "GET":
+            _require(request, Action.VIEW_ASSESSMENT, case)
+            record(context, "case-view", subjects=of_case(case), detail={"part": "assessments"})
+            snapshots = case.assessments.select_related("created_by", "organisation", "supersedes")
+            return Response(AssessmentSerializer(snapshots.order_by("-version"), many=True).data)
+        _require(request, Action.RUN_ASSESSMENT, case)
+        serializer = AssessmentInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kinds = serializer.validated_data.get("sources")
+        sources = frozenset(OrganisationKind(k) for k in kinds) if kinds else None
+        snapshot = save_snapshot(
+            case, _user(request), sources=sources, note=serializer.validated_data["note"]
+        )
+        record(context, "assessment-save", subjects=of_case(case), detail={"version": snapshot.version})
+        return Response(AssessmentSerializer(snapshot).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(summary="One saved assessment", responses={200: AssessmentSerializer})
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"assessments/(?P<version>[0-9]+)",
+        renderer_classes=[JSONRenderer],
+    )
+    def assessment_version(
+        self, request: Request, reference: str | None = None, version: str = ""
+    ) -> Response:
+        case = self.get_object()
+        _require(request, Action.VIEW_ASSESSMENT, case)
+        snapshot = (
+            case.assessments.select_related("created_by", "organisation", "supersedes")
+            .filter(version=int(version))
+            .first()
+        )
+        if snapshot is None:
+            raise NotFound("no such version")
+        record(
+            AuditContext.for_request(request._request),
+            "case-view",
+            subjects=of_case(case),
+            detail={"assessment": snapshot.version},
+        )
+        return Response(AssessmentSerializer(snapshot).data)

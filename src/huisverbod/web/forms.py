@@ -168,3 +168,47 @@ class PersonDetailsForm(forms.ModelForm[Person]):
             "city",
             "address_confidential",
         ]
+
+
+class OverrideForm(forms.Form):
+    """Confirm or override one item of the instruments, with a reason (and facts for a yes)."""
+
+    item = forms.ChoiceField(label=_("Item"))
+    answer = forms.ChoiceField(
+        label=_("Answer"), choices=[("yes", _("Yes")), ("no", _("No"))], widget=forms.RadioSelect
+    )
+    facts = forms.MultipleChoiceField(
+        label=_("Facts that support it"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A yes must name at least one fact: every rating stays traceable to facts."),
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, case: Case, questions: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["item"]).choices = [
+            ("", _("Choose an item")),
+            *sorted(questions.items(), key=lambda kv: kv[1]),
+        ]
+        cast(forms.ChoiceField, self.fields["facts"]).choices = [
+            (fact.local_id, f"{fact.local_id}: {fact.text[:80]}") for fact in case.facts.order_by("position")
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("answer") == "yes" and not data.get("facts"):
+            self.add_error("facts", _("Name the facts that support a yes."))
+        return data
+
+
+class SnapshotForm(forms.Form):
+    note = forms.CharField(
+        label=_("Your motivation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "What you weighed beyond the instruments. "
+            "Saved with the assessment, which cannot be changed afterwards."
+        ),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisverbod.web.views import cases, sharing
+from huisverbod.web.views import assessment, cases, sharing
 
 app_name = "web"
 
@@ -11,4 +11,17 @@ urlpatterns = [
     path("cases/<int:pk>/facts/new/", cases.fact_create, name="fact-create"),
     path("cases/<int:pk>/share/", sharing.case_share, name="case-share"),
     path("cases/<int:pk>/persons/<str:local_id>/", sharing.person_details, name="person-details"),
+    path("cases/<int:pk>/assessment/", assessment.assessment, name="assessment"),
+    path("cases/<int:pk>/assessment/overrides/", assessment.override_add, name="override-add"),
+    path(
+        "cases/<int:pk>/assessment/overrides/<str:item>/remove/",
+        assessment.override_remove,
+        name="override-remove",
+    ),
+    path("cases/<int:pk>/assessment/save/", assessment.assessment_save, name="assessment-save"),
+    path(
+        "cases/<int:pk>/assessment/v<int:version>/",
+        assessment.assessment_snapshot,
+        name="assessment-snapshot",
+    ),
 ]

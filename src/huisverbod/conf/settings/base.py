@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "huisverbod.access",
     "huisverbod.audit",
     "huisverbod.cases",
+    "huisverbod.assessments",
     "huisverbod.retention",
     "huisverbod.web",
     "huisverbod.api",
@@ -147,7 +148,7 @@ OTP_REQUIRED_ROLES = env.list(
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Huisverbod")
 
 # Single sign-on with the organisation's identity provider (mozilla-django-oidc). Off unless
-# OIDC_RP_CLIENT_ID is set; docs/security-signin.md explains the claims.
+# OIDC_RP_CLIENT_ID is set; docs/security.md (Sign-in) explains the claims.
 OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
 OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
 OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
