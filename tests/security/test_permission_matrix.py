@@ -194,6 +194,19 @@ def _expected(role: str, requirement: str, scope: str | None, user: User) -> boo
     return visible and requirement in CASE_TASKS[role]
 
 
+def _admin_object_id(route_name: str, user) -> str:
+    """An existing object of the admin page's model (admin:<app>_<model>_<view>)."""
+    from django.apps import apps
+
+    body = route_name.removeprefix(ADMIN_PREFIX)
+    for model in apps.get_models():
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        if body.startswith(prefix):
+            first = model._default_manager.order_by("pk").first()
+            return str(first.pk) if first is not None else "1"
+    return str(user.pk)
+
+
 def _url(route: Route, case, user) -> str | None:
     values = {}
     for name in route.kwargs:
@@ -209,6 +222,8 @@ def _url(route: Route, case, user) -> str | None:
             values[name] = "prior_dv_known"
         elif name == "app_label":
             values[name] = "cases"
+        elif name in ("object_id", "id") and route.name.startswith(ADMIN_PREFIX):
+            values[name] = _admin_object_id(route.name, user)
         elif name in ("object_id", "content_type_id", "user_id", "id"):
             values[name] = str(user.pk)
         else:
