@@ -66,6 +66,21 @@ class Organisation(models.Model):
     # For a municipality: the places (woonplaatsen) in it, so a case's dwelling finds the mayor
     # who decides. One per line.
     places = models.TextField(_("places"), blank=True)
+    # For a municipality: what its beschikkingen need.
+    court = models.CharField(
+        _("administrative court"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where beroep against an order is lodged."),
+    )
+    mandate_reference = models.CharField(
+        _("mandate decision"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The mayor's mandate to the hulpofficier van justitie to impose a huisverbod (art. 3 Wth)."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -48,6 +48,8 @@ def load_organisations() -> list[Organisation]:
                 "name": row["name"],
                 "kind": row["kind"],
                 "places": "\n".join(row.get("places", [])),
+                "court": row.get("court", ""),
+                "mandate_reference": row.get("mandate_reference", ""),
                 **links,
             },
         )

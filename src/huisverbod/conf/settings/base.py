@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "huisverbod.audit",
     "huisverbod.cases",
     "huisverbod.assessments",
+    "huisverbod.orders",
+    "huisverbod.notifications",
     "huisverbod.retention",
     "huisverbod.web",
     "huisverbod.api",
