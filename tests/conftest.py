@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from huisverbod.accounts.models import Organisation, Role, User
@@ -37,3 +39,23 @@ def seed_cases(organisations):
     cases = {case.reference: case for case in import_casefiles(files)}
     grant_demo_access()
     return cases
+
+
+@pytest.fixture
+def scratch_database(tmp_path):
+    """A database of the test's own for other processes (the command, the worker): a SQLite file,
+    or, when the suite runs on PostgreSQL, a PostgreSQL database the fixture creates and drops."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield {"DATABASE_URL": f"sqlite:///{tmp_path / 'scratch.sqlite3'}"}
+        return
+    import psycopg
+
+    base = url.rsplit("/", 1)[0]
+    name = f"huisverbod_scratch_{os.getpid()}_{tmp_path.name[-12:]}".lower().replace("-", "_")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield {"DATABASE_URL": f"{base}/{name}"}
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

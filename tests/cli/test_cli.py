@@ -76,28 +76,10 @@ def test_validate_reports_a_missing_file():
 
 
 @pytest.fixture
-def cli_db(tmp_path) -> dict[str, str]:
-    """A store of the test's own: a SQLite file, or a PostgreSQL database the test creates."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        base, _, _name = url.rpartition("/")
-        name = f"huisverbod_cli_{os.getpid()}_{tmp_path.name[-8:]}".lower().replace("-", "_")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        env = {"DATABASE_URL": f"{base}/{name}"}
-        yield_env = env
-    else:
-        yield_env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
-    assert run("migrate", "-v", "0", env=yield_env).returncode == 0
-    yield yield_env
-    if url.startswith("postgres"):
-        import psycopg
-
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def cli_db(scratch_database) -> dict[str, str]:
+    """A store of the test's own, migrated."""
+    assert run("migrate", "-v", "0", env=scratch_database).returncode == 0
+    return scratch_database
 
 
 def test_import_export_round_trip_and_refused_import_changes_nothing(cli_db, tmp_path):

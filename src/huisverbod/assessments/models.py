@@ -56,7 +56,7 @@ class Assessment(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="assessments")
     version = models.PositiveIntegerField(_("version"))
     supersedes = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="superseded_by"
     )
     sources = models.JSONField(_("sources"), help_text=_("The sources whose facts were used."))
     joint = models.BooleanField(_("joint assessment"), default=False)

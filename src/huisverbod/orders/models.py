@@ -49,10 +49,10 @@ class Order(models.Model):
     state = models.CharField(_("status"), max_length=20, choices=State.choices, default=State.PREPARED)
     route = models.CharField(_("route"), max_length=8, blank=True)  # acute / planned
     assessment = models.ForeignKey(
-        "assessments.Assessment", on_delete=models.PROTECT, null=True, blank=True, related_name="orders"
+        "assessments.Assessment", on_delete=models.CASCADE, null=True, blank=True, related_name="orders"
     )
     perpetrator = models.ForeignKey(
-        "cases.Involvement", on_delete=models.PROTECT, related_name="orders_against"
+        "cases.Involvement", on_delete=models.CASCADE, related_name="orders_against"
     )
     protected = models.ManyToManyField("cases.Involvement", related_name="protected_by_orders", blank=True)
     parameter_set = models.CharField(max_length=64)
@@ -140,7 +140,7 @@ class OrderEvent(_Immutable):
         "accounts.Organisation", on_delete=models.PROTECT, null=True, related_name="+"
     )
     assessment = models.ForeignKey(
-        "assessments.Assessment", on_delete=models.PROTECT, null=True, related_name="+"
+        "assessments.Assessment", on_delete=models.CASCADE, null=True, related_name="+"
     )
     reason = models.TextField(_("reason"), blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300)
@@ -213,9 +213,9 @@ class Document(_Immutable):
     """A written beschikking, stored immutably with its hashes."""
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="documents")
-    event = models.OneToOneField(OrderEvent, on_delete=models.PROTECT, related_name="document")
+    event = models.OneToOneField(OrderEvent, on_delete=models.CASCADE, related_name="document")
     kind = models.CharField(_("kind"), max_length=12, choices=DocumentKind.choices)
-    number = models.CharField(_("document number"), max_length=48, unique=True)
+    number = models.CharField(_("document number"), max_length=48)
     issued_at = models.DateTimeField(_("issued at"))
     pdf = models.BinaryField()
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
@@ -227,6 +227,8 @@ class Document(_Immutable):
         verbose_name = _("beschikking")
         verbose_name_plural = _("beschikkingen")
         ordering = ["order", "issued_at"]
+        # Order numbers run per municipality, so a document number is unique within its order.
+        constraints = [models.UniqueConstraint(fields=["order", "number"], name="document_number_per_order")]
 
     def __str__(self) -> str:
         return self.number

@@ -45,9 +45,28 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+DECISIONS = (
+    "impose_orally",
+    "impose_in_writing",
+    "confirm_in_writing",
+    "extend",
+    "withdraw",
+    "expire",
+    "annul",
+)
+
+
 def decision_dates(case: Case) -> list[date]:
-    """The dates of the decisions on the order (imposed, extended) as far as the store knows."""
-    dates = []
+    """The dates of the decisions on the case's orders: those recorded here, and an order the case
+    file brought with it (imposed, extended)."""
+    from huisverbod.orders.models import OrderEvent
+
+    dates = [
+        timezone.localdate(at)
+        for at in OrderEvent.objects.filter(order__case=case, action__in=DECISIONS).values_list(
+            "at", flat=True
+        )
+    ]
     for key in ("imposed_at", "extended_until"):
         text = (case.order_data or {}).get(key)
         if text:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisverbod.web.views import assessment, cases, sharing
+from huisverbod.web.views import assessment, cases, notifications, orders, sharing
 
 app_name = "web"
 
@@ -24,4 +24,13 @@ urlpatterns = [
         assessment.assessment_snapshot,
         name="assessment-snapshot",
     ),
+    path("cases/<int:pk>/orders/new/", orders.order_new, name="order-new"),
+    path("orders/<int:order_id>/", orders.order_detail, name="order-detail"),
+    path("orders/<int:order_id>/countdown/", orders.order_countdown, name="order-countdown"),
+    path(
+        "orders/<int:order_id>/documents/<str:number>.pdf", orders.document_download, name="document-download"
+    ),
+    path("orders/<int:order_id>/<str:name>/", orders.order_action, name="order-action"),
+    path("notifications/", notifications.inbox, name="notifications"),
+    path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),
 ]

@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "huisverbod.web.context.navigation",
                 "huisverbod.signin.context.sign_in_options",
             ],
         },
@@ -273,3 +274,7 @@ SEED_CASE_DIRS = [
     for p in env.list("SEED_CASE_DIRS", default=[str(BASE_DIR.parent / "shared" / "casefile" / "examples")])
 ] + [PACKAGE_DIR / "demo" / "seed_cases"]
 AXES_VERBOSE = False
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Administrators may delete a lost authenticator, never see a user's TOTP secret or QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True

@@ -123,6 +123,8 @@ def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
         "fact_groups": groups,
         "fact_count": fact_count,
         "grants": grants,
+        "orders": case.orders.all() if may["view_order"] else [],
+        "may_order": may["impose_order"] or may["run_assessment"],
         "share_form": ShareForm(case=case) if may["share_case"] else None,
         "nav": "cases",
     }

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """The count of unread notifications for the top bar."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from huisverbod.web.views.notifications import inbox_for
+
+    return {"unread_notifications": inbox_for(user).filter(read_at__isnull=True).count()}
