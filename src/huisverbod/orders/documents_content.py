@@ -310,7 +310,8 @@ def _remedy(
 # -- the whole content ------------------------------------------------------------------------
 
 
-def _check(order: Order, event: OrderEvent, kind: DocumentKind) -> None:
+def _check(order: Order, event: OrderEvent, kind: DocumentKind) -> datetime:
+    """The moment of imposition, once the order and the decision can have this beschikking."""
     if event.order_id != order.pk:
         raise DocumentError("the decision belongs to another order")
     if event.action not in ACTIONS[kind]:
@@ -321,18 +322,17 @@ def _check(order: Order, event: OrderEvent, kind: DocumentKind) -> None:
         raise DocumentError(f"{order.municipality} has no administrative court recorded for the remedy")
     if kind is not DocumentKind.IMPOSITION and not event.reason.strip():
         raise DocumentError(f"a {kind} beschikking states its reason (art. 2 lid 4 sub b Wth)")
+    return order.imposed_at
 
 
 def build_content(
     order: Order, event: OrderEvent, kind: DocumentKind, issued_at: datetime, number: str, version: str
 ) -> dict[str, Any]:
-    _check(order, event, kind)
-    assert order.imposed_at is not None  # noqa: S101  # checked above; for the type checker
+    imposed_at = _check(order, event, kind)
     params = parameter_set(order.parameter_set)
     case = order.case
     dwelling = case.dwelling
     municipality = _municipality(order.municipality)
-    imposed_at = order.imposed_at
     protected: list[Involvement] = list(order.protected.select_related("person").order_by("position", "pk"))
     if not protected:
         raise DocumentError("the contact ban names no one (art. 2 lid 4 sub c Wth)")

@@ -3,7 +3,8 @@
 The content copies no person's address or BSN in the first place (``documents_content``). Free
 texts do come in (fact texts, the reasons of the assessment and of the decision), so everything
 is scrubbed of the addresses and BSNs of all persons in the case before it is stored or printed.
-Over-redaction is the safe side: a street name is removed wherever it stands.
+Over-redaction is the safe side: a street name is removed wherever it stands, and for a
+confidential address (a shelter) the place name too.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ def forbidden_patterns(persons: Iterable[Person], dwelling: Dwelling) -> Pattern
             )
         if street and not same(street, dwelling.street):
             patterns.append((re.compile(re.escape(street), re.IGNORECASE), REDACTED_ADDRESS))
+        city = person.city.strip()
+        if person.address_confidential and city and not same(city, dwelling.city):
+            # Whole word and case as written: a place such as "Best" must not take the word "best".
+            patterns.append((re.compile(rf"\b{re.escape(city)}\b"), REDACTED_ADDRESS))
         postcode = person.postcode.strip()
         if postcode and not same(postcode, dwelling.postcode):
             spaced = r"\s?".join(re.escape(c) for c in postcode.replace(" ", ""))
