@@ -26,7 +26,7 @@ from huisverbod.assessments import labels as assessment_labels
 from huisverbod.assessments.models import Assessment
 from huisverbod.cases.labels import fact_type_label
 from huisverbod.cases.models import Dwelling, Involvement, OriginChoices, Person, SourceChoices
-from huisverbod.core.calendar.instants import add_elapsed_hours, isoformat, to_amsterdam
+from huisverbod.core.calendar.instants import add_elapsed_hours, as_utc, isoformat, to_amsterdam
 from huisverbod.core.instruments.errors import DefinitionError
 from huisverbod.core.instruments.registry import default_registry
 from huisverbod.core.law.parameters import LawParameters, parameter_set
@@ -378,13 +378,14 @@ def build_content(
     }
     if kind is DocumentKind.EXTENSION:
         new_end = order.extended_until or order.ends_at
-        if new_end is None or new_end <= first_end:
+        # Compared in UTC: Python compares two Amsterdam datetimes by wall clock (docs/deadlines.md).
+        if new_end is None or as_utc(new_end) <= as_utc(first_end):
             raise DocumentError("the extension has no end after the first ten days")
-        if new_end > latest_end:
+        if as_utc(new_end) > as_utc(latest_end):
             raise DocumentError("an extension ends at most four weeks after imposition (art. 9 lid 1 Wth)")
         content["extension"] = {
             "until": _moment(new_end),
-            "total_days": _whole_days(new_end - imposed_at),
+            "total_days": _whole_days(as_utc(new_end) - as_utc(imposed_at)),
         }
     if kind is DocumentKind.WITHDRAWAL:
         content["withdrawal"] = {"at": _moment(event.at)}
