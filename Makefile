@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help demo test venv lint format typecheck security pytest e2e openapi messages clean
+.PHONY: help demo test venv lint format typecheck security pytest e2e openapi messages bench clean
 
 help:
 	@echo "make demo   set everything up and serve the demo on http://$(HOST):$(PORT)/ (SQLite)"
@@ -30,7 +30,11 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	unset DATABASE_URL; DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev $(BIN)/huisverbod demo --address $(HOST):$(PORT)
-	unset DATABASE_URL; DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev $(BIN)/huisverbod runserver $(HOST):$(PORT)
+	@# The deadline worker runs beside the web server and stops with it.
+	unset DATABASE_URL; export DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.dev; \
+	  $(BIN)/huisverbod worker --interval 15 & worker=$$!; \
+	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(BIN)/huisverbod runserver $(HOST):$(PORT)
 
 test: $(STAMP) lint typecheck security pytest
 
@@ -60,6 +64,9 @@ openapi: $(STAMP)
 messages: $(STAMP)
 	cd src/huisverbod && ../../$(BIN)/huisverbod makemessages -l nl -l en --no-obsolete --add-location file
 	cd src/huisverbod && ../../$(BIN)/huisverbod compilemessages
+
+bench: $(STAMP)  # needs BENCH_DATABASE_URL: a PostgreSQL database of your own (it is filled)
+	$(BIN)/python -m bench.reminders --count 10000 --database-url $(BENCH_DATABASE_URL) --json
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
