@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 OPENAPI = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
-EXAMPLES_PER_OPERATION = 200
 MINIMUM_CASES = 1000
+TARGET_CASES = 1200  # spread evenly over the operations of the document
 
 schema = schemathesis.openapi.from_path(OPENAPI)
 schema.app = get_wsgi_application()
@@ -50,12 +50,12 @@ def basic_auth(seed_cases, users) -> dict[str, str]:
     return {"Authorization": f"Basic {token}"}
 
 
-def _fuzz(operation, headers: dict[str, str]) -> int:
+def _fuzz(operation, headers: dict[str, str], examples: int) -> int:
     """Generated requests for one operation; the number that ran."""
     calls: list[int] = []
 
     @settings(
-        max_examples=EXAMPLES_PER_OPERATION,
+        max_examples=examples,
         deadline=None,
         derandomize=True,
         database=None,
@@ -76,7 +76,8 @@ def test_generated_requests_never_cause_a_server_error(basic_auth):
     """Every operation of the document, with generated parameters and bodies; counted here, in
     one test, so the figure does not depend on how the suite is spread over workers."""
     operations = [result.ok() for result in schema.get_all_operations()]
-    per_operation = {operation.label: _fuzz(operation, basic_auth) for operation in operations}
+    examples = -(-TARGET_CASES // len(operations))
+    per_operation = {operation.label: _fuzz(operation, basic_auth, examples) for operation in operations}
     total = sum(per_operation.values())
     print(f"schemathesis: {total} generated cases over {len(per_operation)} operations, 0 server errors")
     assert total >= MINIMUM_CASES, per_operation
