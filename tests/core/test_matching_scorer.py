@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from huisverbod.core.matching import MATCH, NO_MATCH, POSSIBLE_MATCH, Matcher, compare_records, load_model
+from huisverbod.core.matching.case import MATCHED_TO_OTHER_CASE_PERSON, resolve_case
 from huisverbod.core.matching.contrib.memory import MemoryIndex
 from huisverbod.core.matching.model import PersonQuery, Record
 from huisverbod.core.matching.scorer import (
@@ -55,6 +56,9 @@ def test_an_agreeing_bsn_on_a_clearly_different_person_is_not_trusted() -> None:
     candidate = compare_records(INGRID, DAUGHTER)
     assert candidate.level("bsn") == "exact"
     assert BSN_NOT_TRUSTED in candidate.notes
+    note = candidate.to_dict()["notes"][0]
+    assert note["code"] == BSN_NOT_TRUSTED
+    assert "not trusted" in note["label"]
     bsn = next(item for item in candidate.fields if item.field == "bsn")
     assert bsn.weight == 0.0
     assert candidate.band == NO_MATCH
@@ -164,3 +168,26 @@ def test_a_record_of_a_matched_registry_person_follows_it_into_the_match_band() 
     assert grouped["VT-3"].band == MATCH
     assert SAME_REGISTRY_PERSON in grouped["VT-3"].notes
     assert grouped["VT-4"].band == POSSIBLE_MATCH
+
+
+def test_within_one_case_a_record_goes_to_the_person_it_fits_best() -> None:
+    father = PersonQuery(
+        given_names="Jan", surname="Smit", birth_date=date(1960, 4, 2), postcode="1011AA", house_number="5"
+    )
+    son = replace(father, birth_date=date(1960, 4, 20))  # one digit off: both could match
+    record = Record(
+        record_id="P-1",
+        given_names="Jan",
+        surname="Smit",
+        birth_date=date(1960, 4, 2),
+        postcode="1011AA",
+        house_number="5",
+    )
+    matcher = Matcher(MemoryIndex("police", [record]))
+    alone = {"father": matcher.find(father), "son": matcher.find(son)}
+    assert all(result.matches for result in alone.values())  # looked up one by one, both match
+    resolved = resolve_case(alone)
+    assert [c.record_id for c in resolved["father"].matches] == ["P-1"]
+    assert not resolved["son"].matches
+    assert resolved["son"].candidates[0].band == POSSIBLE_MATCH
+    assert MATCHED_TO_OTHER_CASE_PERSON in resolved["son"].candidates[0].notes

@@ -47,7 +47,12 @@ GUARDS_THAT_CAP = frozenset(GUARD_LABELS)
 # Not a guard: the note on a record made a match because another record of the same registry
 # person is one (see ``promote_registry_persons``).
 SAME_REGISTRY_PERSON = "same_registry_person"
-NOTE_LABELS = {**GUARD_LABELS, SAME_REGISTRY_PERSON: "another record of this registry person is a match"}
+MATCHED_TO_OTHER_CASE_PERSON = "matched_to_other_case_person"  # see case.resolve_case
+NOTE_LABELS = {
+    **GUARD_LABELS,
+    SAME_REGISTRY_PERSON: "another record of this registry person is a match",
+    MATCHED_TO_OTHER_CASE_PERSON: "this record fits another person of the case better",
+}
 _CLEARLY_OTHER_BIRTH = frozenset({"far", "same_year"})
 _CLEARLY_OTHER_SURNAME = frozenset({"far", "similar"})
 
@@ -111,7 +116,7 @@ class ScoredCandidate:
             "probability": round(self.probability, 6),
             "fields": [item.to_dict() for item in self.fields],
             "found_by": list(self.found_by),
-            "notes": list(self.notes),
+            "notes": [{"code": note, "label": NOTE_LABELS.get(note, note)} for note in self.notes],
         }
 
 
