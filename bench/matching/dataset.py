@@ -22,6 +22,10 @@ class RegistryData:
     records_of: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     cases: list[SampledCase] = field(default_factory=list)
 
+    def true_link_count(self, truth_id: int) -> int:
+        """How many records this registry holds for the synthetic person ``truth_id``."""
+        return len(self.records_of.get(truth_id, ()))
+
     def true_links(self) -> set[Link]:
         return {
             (case.person.case_person_id, record_id)

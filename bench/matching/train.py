@@ -78,7 +78,7 @@ def train(data: BenchData, model_id: str, random_samples: int, seed: int) -> tup
                 registry.index,
                 [(case.person, case.person.person_truth_id) for case in registry.cases],
                 _truth,
-                lambda truth_id, r=registry: len(r.records_of.get(truth_id, ())),
+                registry.true_link_count,
                 model,
             )
         )
