@@ -191,3 +191,27 @@ def test_within_one_case_a_record_goes_to_the_person_it_fits_best() -> None:
     assert not resolved["son"].matches
     assert resolved["son"].candidates[0].band == POSSIBLE_MATCH
     assert MATCHED_TO_OTHER_CASE_PERSON in resolved["son"].candidates[0].notes
+
+
+def test_thresholds_rise_with_the_registry_size_and_never_fall() -> None:
+    model = load_model()
+    reference = model.reference_records
+    assert reference > 0
+    assert model.size_shift(reference) == 0
+    assert model.size_shift(reference * 8) == pytest.approx(3.0)  # eight times the strangers: 3 bits
+    assert model.size_shift(10) == 0  # a tiny registry keeps the trained thresholds
+    assert model.probability(20.0, reference * 8) < model.probability(20.0, reference)
+
+
+def test_a_larger_registry_needs_more_evidence_for_a_match() -> None:
+    class Large(MemoryIndex):
+        def record_count(self) -> int:
+            return load_model().reference_records * 64
+
+    person = replace(INGRID, bsn=None, street=None, house_number=None, postcode=None)
+    record = replace(RECORD, bsn=None, street=None, house_number=None, postcode=None, birth_date=None)
+    small = Matcher(MemoryIndex("veilig_thuis", [record])).find(person)
+    large = Matcher(Large("veilig_thuis", [record])).find(person)
+    assert small.candidates[0].total_weight == large.candidates[0].total_weight
+    assert large.thresholds[0] == pytest.approx(small.thresholds[0] + 6)
+    assert large.to_dict()["registry_records"] == load_model().reference_records * 64

@@ -43,3 +43,8 @@ class CandidateSource(ABC):
         in ``truncated_keys``, so one common value can never flood a lookup. Which records a cut
         keeps is up to the back-end, but it must be deterministic.
         """
+
+    def record_count(self) -> int | None:
+        """How many records the registry holds (the thresholds scale with it); None if unknown,
+        which keeps the model's thresholds as trained. A SQL back-end can cache a COUNT(*)."""
+        return None

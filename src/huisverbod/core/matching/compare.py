@@ -66,7 +66,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-CLOSE_JARO_WINKLER = 0.92
+CLOSE_JARO_WINKLER = 0.95  # surname cores; a single typo is caught by the one-edit rule
+CLOSE_GIVEN_JARO_WINKLER = 0.9
 SIMILAR_JARO_WINKLER = 0.85
 MIN_TYPO_LENGTH = 3
 
@@ -144,7 +145,10 @@ def _names_close(first: GivenNames, second: GivenNames) -> bool:
             long_enough = shortest >= MIN_TYPO_LENGTH + 1 or (same_start and longest >= MIN_TYPO_LENGTH)
             if long_enough and _one_edit(left, right):
                 return True
-            if phonetic(left) == phonetic(right) or JaroWinkler.normalized_similarity(left, right) >= 0.9:
+            if (
+                phonetic(left) == phonetic(right)
+                or JaroWinkler.normalized_similarity(left, right) >= CLOSE_GIVEN_JARO_WINKLER
+            ):
                 return True
     return False
 

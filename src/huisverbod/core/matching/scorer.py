@@ -35,14 +35,20 @@ DEFAULT_LIMIT_PER_KEY = 50
 #   surname, birth date and address, and only the given names (and perhaps sex) tell them apart.
 # - A clearly different birth date is never a match without an agreeing BSN: a father and son
 #   may share given name, surname and address, and only the birth date tells them apart.
+# - A different sex is never a match without an agreeing BSN unless the given names agree
+#   outright: a brother and sister born the same day ("A. El Ouardi") or names that only look
+#   alike ("Milan", "Mila").
 BSN_NOT_TRUSTED = "bsn_not_trusted"
 GIVEN_NAMES_DIFFER = "given_names_differ"
 BIRTH_DATE_DIFFERS = "birth_date_differs"
+SEX_DIFFERS = "sex_differs"
 GUARD_LABELS = {
     BSN_NOT_TRUSTED: "same BSN, but birth date and name clearly differ: the BSN is not trusted",
     GIVEN_NAMES_DIFFER: "given names clearly differ: a family member (a twin?) or a call name to confirm",
     BIRTH_DATE_DIFFERS: "birth date clearly differs: a family member with the same name?",
+    SEX_DIFFERS: "other sex and given names that only look alike: a brother or sister?",
 }
+_GIVEN_NAMES_AGREE = frozenset({"exact", "shared_name"})
 GUARDS_THAT_CAP = frozenset(GUARD_LABELS)
 # Not a guard: the note on a record made a match because another record of the same registry
 # person is one (see ``promote_registry_persons``).
@@ -134,6 +140,8 @@ def guards(levels: dict[str, str]) -> tuple[str, ...]:
             tripped.append(GIVEN_NAMES_DIFFER)
         if levels["birth_date"] in _CLEARLY_OTHER_BIRTH:
             tripped.append(BIRTH_DATE_DIFFERS)
+        if levels["sex"] == "different" and levels["given_names"] not in _GIVEN_NAMES_AGREE:
+            tripped.append(SEX_DIFFERS)
     return tuple(tripped)
 
 
@@ -158,10 +166,13 @@ def field_weights(
     return weights
 
 
-def band_for(total_weight: float, model: MatchModel, tripped: tuple[str, ...] = ()) -> str:
-    if total_weight >= model.match_threshold and not tripped:
+def band_for(
+    total_weight: float, model: MatchModel, tripped: tuple[str, ...] = (), shift: float = 0.0
+) -> str:
+    """The band of a total weight; ``shift`` is the model's ``size_shift`` for the registry."""
+    if total_weight >= model.match_threshold + shift and not tripped:
         return MATCH
-    if total_weight >= model.possible_threshold:
+    if total_weight >= model.possible_threshold + shift:
         return POSSIBLE_MATCH
     return NO_MATCH
 
@@ -173,6 +184,7 @@ def score_features(
     record_features: Features,
     model: MatchModel,
     found_by: tuple[str, ...] = (),
+    registry_records: int | None = None,
 ) -> ScoredCandidate:
     levels = comparison_levels(query, record_features)
     weights = field_weights(levels, model, agreeing_values(levels, query, record_features))
@@ -192,8 +204,8 @@ def score_features(
         record_id=record.record_id,
         fields=tuple(explanations),
         total_weight=total,
-        probability=model.probability(total),
-        band=band_for(total, model, tripped),
+        probability=model.probability(total, registry_records),
+        band=band_for(total, model, tripped, model.size_shift(registry_records)),
         found_by=found_by,
         notes=tripped,
     )
@@ -214,6 +226,8 @@ class MatchResult:
     query_keys: tuple[str, ...]
     candidates: tuple[ScoredCandidate, ...]  # every retrieved record, best first
     truncated_keys: tuple[str, ...] = ()
+    thresholds: tuple[float, float] = (0.0, 0.0)  # (match, possible_match) for this registry's size
+    registry_records: int | None = None
 
     @property
     def matches(self) -> tuple[ScoredCandidate, ...]:
@@ -227,6 +241,11 @@ class MatchResult:
         shown = [c for c in self.candidates if include_no_match or c.band != NO_MATCH]
         return {
             "registry": self.registry,
+            "registry_records": self.registry_records,
+            "thresholds": {
+                "match": round(self.thresholds[0], 3),
+                "possible_match": round(self.thresholds[1], 3),
+            },
             "retrieved": len(self.candidates),
             "truncated_keys": list(self.truncated_keys),
             "candidates": [c.to_dict() for c in shown],
@@ -286,6 +305,8 @@ class Matcher:
         query = features_of(person)
         keys = query_keys_from_features(query)
         retrieval = self.source.candidates(keys, self.limit_per_key)
+        records = self.source.record_count()
+        shift = self.model.size_shift(records)
         shown = display_values(person)
         scored = [
             score_features(
@@ -295,6 +316,7 @@ class Matcher:
                 item.features or features_of(item.record),
                 self.model,
                 _found_by(item),
+                records,
             )
             for item in retrieval.candidates
         ]
@@ -306,6 +328,8 @@ class Matcher:
             query_keys=tuple(keys),
             candidates=tuple(scored),
             truncated_keys=retrieval.truncated_keys,
+            thresholds=(self.model.match_threshold + shift, self.model.possible_threshold + shift),
+            registry_records=records,
         )
 
     def find_many(self, persons: Sequence[PersonLike]) -> list[MatchResult]:

@@ -214,7 +214,8 @@ def scored_candidates(
     """Look every query (a person with its truth id) up as the matcher does, and count the
     candidates' totals, labelled by ``truth_of`` (a record's truth id). ``true_links(truth_id)``
     says how many records the registry holds for that person."""
-    matcher = Matcher(source, model, limit_per_key)
+    matcher = Matcher(source, model, limit_per_key, group_by_registry_person=False)
+    shift = model.size_shift(source.record_count())  # totals are kept at the reference size
     scored = ScoredPairs()
     for person, truth_id in queries:
         found = 0
@@ -222,7 +223,7 @@ def scored_candidates(
             same = truth_of(candidate.record) == truth_id
             found += same
             guarded = bool(GUARDS_THAT_CAP.intersection(candidate.notes))
-            scored.totals[(round(candidate.total_weight, 3), guarded, same)] += 1
+            scored.totals[(round(candidate.total_weight - shift, 3), guarded, same)] += 1
         scored.missed_true_links += true_links(truth_id) - found
     return scored
 

@@ -2,10 +2,12 @@
 thresholds and where they came from. It is a data file (``weights/*.json``) the matcher loads;
 ``training.py`` writes it.
 
-A level's weight is log2(m / u): m is how often two records of the SAME person reach the level,
-u how often two records of DIFFERENT persons that blocking brings together reach it. The total
-weight of a pair is the sum over the fields; the probability adds the prior (how many retrieved
-candidates are true, in the training run).
+A level's weight is log2(m / u): m is how often a person and a record of the SAME person reach
+the level, u how often a person and a record of DIFFERENT persons do. The total weight of a pair
+is the sum over the fields. The prior and the thresholds hold for a registry of
+``reference_records`` records; a registry ten times as large holds ten times as many strangers
+who happen to agree, so thresholds rise, and the prior falls, by log2 of the size ratio
+(``size_shift``; smaller registries keep the trained thresholds).
 """
 
 from __future__ import annotations
@@ -59,10 +61,11 @@ class TermFrequencies:
 @dataclass(frozen=True)
 class MatchModel:
     id: str
-    prior: float  # P(same person) for a random (person, record) pair of the training registry
-    match_threshold: float  # total weight at or above which a candidate is a match
-    possible_threshold: float  # total weight at or above which it is a possible match
+    prior: float  # P(same person) for a random (person, record) pair, at reference_records
+    match_threshold: float  # total weight at or above which a candidate is a match (at reference_records)
+    possible_threshold: float  # total weight at or above which it is a possible match (idem)
     levels: Mapping[str, Mapping[str, LevelWeight]]
+    reference_records: int = 0  # registry size the prior and thresholds hold for; 0: no scaling
     term_frequencies: Mapping[str, TermFrequencies] = field(default_factory=dict, compare=False)
     provenance: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
@@ -75,9 +78,18 @@ class MatchModel:
             return weight
         return weight + math.log2(self.levels[field_name]["exact"].u / frequencies.of(value))
 
-    def probability(self, total_weight: float) -> float:
+    def size_shift(self, registry_records: int | None) -> float:
+        """How many bits the thresholds rise (the prior falls) for a registry of this size. Never
+        negative: a registry smaller than the reference keeps the trained thresholds (a tiny one
+        would otherwise make almost anything a match)."""
+        if not registry_records or not self.reference_records:
+            return 0.0
+        return max(0.0, math.log2(registry_records / self.reference_records))
+
+    def probability(self, total_weight: float, registry_records: int | None = None) -> float:
         """Posterior probability of the same person, from the prior and the total weight."""
-        log_odds = math.log2(self.prior / (1 - self.prior)) + total_weight
+        prior_log_odds = math.log2(self.prior / (1 - self.prior)) - self.size_shift(registry_records)
+        log_odds = prior_log_odds + total_weight
         if log_odds > 60:
             return 1.0
         odds: float = 2.0**log_odds
@@ -88,6 +100,7 @@ class MatchModel:
             "format": MODEL_FORMAT,
             "id": self.id,
             "prior": self.prior,
+            "reference_records": self.reference_records,
             "thresholds": {"match": self.match_threshold, "possible_match": self.possible_threshold},
             "fields": {
                 name: {
@@ -145,12 +158,20 @@ def model_from_dict(data: Mapping[str, Any], where: str = "model") -> MatchModel
     return MatchModel(
         id=str(data.get("id", "")),
         prior=prior,
+        reference_records=_count(data, "reference_records", where),
         match_threshold=match,
         possible_threshold=possible,
         levels=levels,
         term_frequencies=_term_frequencies(data.get("term_frequencies", {}), f"{where}.term_frequencies"),
         provenance=dict(data.get("provenance", {})),
     )
+
+
+def _count(data: Mapping[str, Any], key: str, where: str) -> int:
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ModelFileError(f"{where}.{key}: a whole number of records, 0 or more, is required")
+    return value
 
 
 def _term_frequencies(table: Any, where: str) -> dict[str, TermFrequencies]:

@@ -37,6 +37,9 @@ class MemoryIndex(CandidateSource):
         for record in records:
             self.add(record)
 
+    def record_count(self) -> int:
+        return len(self._records)
+
     def key_sizes(self) -> dict[str, int]:
         """How many records each key holds (for checking that no key is hot)."""
         return {key: len(positions) for key, positions in self._postings.items()}
