@@ -70,7 +70,11 @@ def train(data: BenchData, model_id: str, random_samples: int, seed: int) -> tup
             )
         )
     frequencies = term_frequencies(features_of(row) for r in data.registries.values() for row in r.rows)
-    model = estimate_model(true_pairs, random_pairs, frequencies, links / comparisons, model_id)
+    reference = round(sum(len(r.rows) for r in data.registries.values()) / len(data.registries))
+    prior = links / comparisons  # at the size of an average registry of the training set
+    model = replace(
+        estimate_model(true_pairs, random_pairs, frequencies, prior, model_id), reference_records=reference
+    )
     scored = ScoredPairs()
     for registry in data.registries.values():
         scored.update(
@@ -112,7 +116,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": config.seed,
         "police_records": config.target["police"],
         "veilig_thuis_records": config.target["veilig_thuis"],
-        "reference_records": sum(config.target.values()) // len(config.target),
         "case_persons_per_registry": args.cases,
         "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "PYTHONPATH=src:. python -m bench.matching.train "
