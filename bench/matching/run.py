@@ -21,7 +21,8 @@ import resource
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from statistics import mean
 from typing import Any
 
 from bench.matching.dataset import BenchData, RegistryData, build
@@ -57,21 +58,36 @@ def machine() -> dict[str, Any]:
     }
 
 
-def _run_matcher(registry: RegistryData, matcher: Matcher) -> tuple[set[Link], set[Link], list[float], int]:
-    made: set[Link] = set()
-    possible: set[Link] = set()
-    timings: list[float] = []
-    with_possible = 0
+@dataclass
+class Run:
+    """One matcher over one registry's case persons."""
+
+    made: set[Link] = field(default_factory=set)
+    possible: set[Link] = field(default_factory=set)
+    timings: list[float] = field(default_factory=list)
+    candidates: list[float] = field(default_factory=list)
+    keys: list[float] = field(default_factory=list)
+    with_possible: int = 0
+    truncated_keys: int = 0
+
+
+def _run_matcher(registry: RegistryData, matcher: Matcher) -> Run:
+    run = Run()
     for case in registry.cases:
         began = time.perf_counter()
         result = matcher.find(case.person)
-        timings.append((time.perf_counter() - began) * 1000)
+        run.timings.append((time.perf_counter() - began) * 1000)
         query = case.person.case_person_id
         for candidate in result.candidates:
             if candidate.band != NO_MATCH:
-                (possible if candidate.band == POSSIBLE_MATCH else made).add((query, candidate.record_id))
-        with_possible += any(c.band == POSSIBLE_MATCH for c in result.candidates)
-    return made, possible, timings, with_possible
+                (run.possible if candidate.band == POSSIBLE_MATCH else run.made).add(
+                    (query, candidate.record_id)
+                )
+        run.with_possible += any(c.band == POSSIBLE_MATCH for c in result.candidates)
+        run.candidates.append(len(result.candidates))
+        run.keys.append(len(result.query_keys))
+        run.truncated_keys += len(result.truncated_keys)
+    return run
 
 
 class WithoutCachedFeatures(CandidateSource):
@@ -97,35 +113,48 @@ def _sum(parts: Sequence[LinkMetrics]) -> LinkMetrics:
 
 def evaluate_matcher(data: BenchData) -> dict[str, Any]:
     model = load_model()
-    matched, both, ungrouped, timings, bare_timings = [], [], [], [], []
-    with_possible = queries = 0
+    matched, both, ungrouped = [], [], []
+    total, bare = Run(), Run()
     per_registry = {}
     for name, registry in data.registries.items():
         truth = registry.true_links()
-        made, possible, times, flagged = _run_matcher(registry, Matcher(registry.index, model))
-        plain, _, _, _ = _run_matcher(
-            registry, Matcher(registry.index, model, group_by_registry_person=False)
+        run = _run_matcher(registry, Matcher(registry.index, model))
+        plain = _run_matcher(registry, Matcher(registry.index, model, group_by_registry_person=False))
+        bare.timings.extend(
+            _run_matcher(registry, Matcher(WithoutCachedFeatures(registry.index), model)).timings
         )
-        bare_timings.extend(_run_matcher(registry, Matcher(WithoutCachedFeatures(registry.index), model))[2])
-        matched.append(link_metrics(made, truth))
-        both.append(link_metrics(made | possible, truth))
-        ungrouped.append(link_metrics(plain, truth))
+        matched.append(link_metrics(run.made, truth))
+        both.append(link_metrics(run.made | run.possible, truth))
+        ungrouped.append(link_metrics(plain.made, truth))
         per_registry[name] = {
             **matched[-1].to_dict(),
             "cases": len(registry.cases),
             "records": len(registry.index),
+            "candidates_per_lookup": {
+                "mean": round(mean(run.candidates), 1),
+                **percentiles(run.candidates, (95, 100)),
+            },
         }
-        timings.extend(times)
-        with_possible += flagged
-        queries += len(registry.cases)
+        total.timings.extend(run.timings)
+        total.candidates.extend(run.candidates)
+        total.keys.extend(run.keys)
+        total.with_possible += run.with_possible
+        total.truncated_keys += run.truncated_keys
+    queries = len(total.timings)
     overall = _sum(matched)
     return {
         **overall.to_dict(),
         "with_possible_matches": _sum(both).to_dict(),
         "without_registry_person_grouping": _sum(ungrouped).to_dict(),
-        "possible_match_rate": round(with_possible / queries, 5),
-        "lookup_ms": percentiles(timings),
-        "lookup_ms_features_computed_per_lookup": percentiles(bare_timings),
+        "possible_match_rate": round(total.with_possible / queries, 5),
+        "lookup_ms": percentiles(total.timings),
+        "lookup_ms_features_computed_per_lookup": percentiles(bare.timings),
+        "query_keys_per_lookup": {"mean": round(mean(total.keys), 1), **percentiles(total.keys, (100,))},
+        "candidates_per_lookup": {
+            "mean": round(mean(total.candidates), 1),
+            **percentiles(total.candidates, (95, 100)),
+        },
+        "truncated_keys": total.truncated_keys,
         "per_registry": per_registry,
         "model": {
             "id": model.id,
