@@ -48,6 +48,7 @@ SURNAME = [
     ("", "Vermeulen", "", "Vermuelen", "close"),  # transposition
     ("", "Jansen", "", "Janssen", "close"),
     ("", "Meijer", "", "Meyer", "close"),  # sounds the same
+    ("", "Verhoeven", "", "Verhagen", "similar"),
     ("", "van der Velde", "", "van der Zee", "far"),  # only the prefix in common
     ("", "Vermeulen", "", "Visser", "far"),
     ("", "Bos", "", "", "missing"),
