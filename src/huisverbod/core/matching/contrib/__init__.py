@@ -1,0 +1,1 @@
+"""Candidate-source back-ends shipped with the core."""
