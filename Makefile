@@ -16,13 +16,13 @@ help:
 	@echo "make test   set everything up and run the whole suite (DATABASE_URL selects PostgreSQL)"
 	@echo "make lint | typecheck | pytest | e2e | openapi | messages | clean"
 
-$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+$(STAMP): requirements/base.txt requirements/dev.txt requirements/bench.txt pyproject.toml
 	@set -e; \
 	if [ ! -x "$(BIN)/python" ]; then \
 	  py=$$(scripts/find-python); echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV); \
 	fi; \
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9; \
-	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet -r requirements/base.txt -r requirements/dev.txt; \
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet -r requirements/base.txt -r requirements/dev.txt -r requirements/bench.txt; \
 	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --no-deps -e .; \
 	touch $(STAMP)
 

@@ -193,6 +193,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-splink", action="store_true", help="skip Splink (the result says so; exit 1)")
     parser.add_argument("--check", action="store_true", help="exit 3 when a target is missed")
     parser.add_argument("--json", action="store_true", help="print one JSON line (the default output)")
+    parser.add_argument(
+        "--database-url",
+        help="also load the registries into this database (one of your own: it is migrated and its registry "
+        "tables emptied) and time lookups through the SQL back-end",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -213,7 +218,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         **ours,
         "splink": splink,
     }
+    if args.database_url:
+        from bench.matching.database import evaluate as evaluate_database
+
+        result["database"] = evaluate_database(data, args.database_url)
     targets = {"f1_at_least_0_995": ours["f1"] >= TARGET_F1}
+    if args.database_url:
+        targets["database_lookup_p95_at_most_25_ms"] = result["database"]["lookup_ms"]["p95"] <= 25.0
     if "error" not in splink:
         speedup = splink["realtime_ms"]["p50"] / max(ours["lookup_ms"]["p50"], 1e-9)
         result["speedup_vs_splink_realtime_p50"] = round(speedup, 1)

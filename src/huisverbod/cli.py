@@ -12,10 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from huisverbod.commands import assess_command, validate_command
+from huisverbod.synth_command import synth_command
 
 CORE_COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "validate": validate_command,
     "assess": assess_command,
+    "synth": synth_command,
 }
 
 

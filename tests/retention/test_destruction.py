@@ -97,3 +97,24 @@ def test_the_command_walks_the_same_steps(case_with_order, capsys):
     call_command("retention", "show", list_id)
     assert "ordered-2019: due 29-03-2024" in capsys.readouterr().out
     assert not Case.objects.filter(reference="ordered-2019").exists()
+
+
+def test_registry_records_follow_their_own_regime(db, tmp_path, settings):
+    from huisverbod.registries.importers import import_file
+    from huisverbod.registries.models import PoliceRecord
+
+    settings.REGISTRY_RETENTION_YEARS = {"police": 5, "veilig_thuis": 20}
+    path = tmp_path / "p.jsonl"
+    path.write_text(
+        '{"record_id": "OLD", "surname": "Oud", "incident_date": "2015-01-10"}\n'
+        '{"record_id": "NEW", "surname": "Nieuw", "incident_date": "2023-01-10"}\n',
+        encoding="utf-8",
+    )
+    import_file("police", path, "jsonl", imported_by="test")
+    destruction_list = propose(date(2024, 6, 1), "beheer")
+    (item,) = destruction_list.items.all()
+    assert (item.registry, item.case_reference, item.due_date) == ("police", "OLD", date(2020, 1, 10))
+    review(destruction_list, "archivaris", approve=True)
+    execute(destruction_list, AuditContext.for_command("test"))
+    assert list(PoliceRecord.objects.values_list("record_id", flat=True)) == ["NEW"]
+    assert ProcessingLogEntry.objects.filter(processing_activity_id="registry-destroy").count() == 1

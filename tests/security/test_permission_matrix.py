@@ -20,9 +20,11 @@ from huisverbod.access.models import CaseAccess, Reason, Scope
 from huisverbod.access.services import grant
 from huisverbod.accounts.models import Organisation, Role, User
 from huisverbod.assessments.services import save_snapshot
+from huisverbod.audit.log import AuditContext
 from huisverbod.audit.models import ProcessingLogEntry
 from huisverbod.notifications.models import Notification
 from huisverbod.orders import services
+from huisverbod.registries.services import lookup_history
 from tests.helpers import force_login_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("matrix")]
@@ -36,6 +38,7 @@ SWITCHED = "switched"
 
 # What each role may do on a case its organisation was granted (the specification).
 _PROFESSIONAL = {
+    "lookup",
     "view",
     "add_fact",
     "edit_person",
@@ -96,6 +99,11 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "case-assessment": {"GET": "assessment"},
     "case-assessments": {"GET": "assessment", "POST": "assess"},
     "case-assessment-version": {"GET": "assessment"},
+    "web:history": {"GET": "lookup", "POST": "lookup"},
+    "web:history-result": {"GET": "lookup"},
+    "web:history-decide": {"POST": "lookup"},
+    "case-history": {"GET": "lookup", "POST": "lookup"},
+    "case-history-decision": {"POST": "lookup"},
     "web:order-new": {"GET": "order_new", "POST": "order_new"},
     "web:order-detail": {"GET": "order"},
     "web:order-countdown": {"GET": "order"},
@@ -121,7 +129,7 @@ URL_SPEC: dict[str, dict[str, str]] = {
 }
 ADMIN_PREFIX = "admin:"
 # Case pages that show no personal data (only times and deadline names), so they are not logged.
-NO_PERSONAL_DATA = {"web:order-countdown"}
+NO_PERSONAL_DATA = {"web:order-countdown", "web:history"}  # the lookup form: no person's data
 
 
 @dataclass(frozen=True)
@@ -202,6 +210,15 @@ def world(seed_cases, users):
             protected=services.protectable(case),
         )
         services.impose(order, users[Role.ASSISTANT_PUBLIC_PROSECUTOR], oral=False)
+        police = users[Role.POLICE_OFFICER]
+        lookup_history(
+            case,
+            police,
+            registry="veilig_thuis",
+            purpose="matrix",
+            legal_basis="wpg-art-19",
+            context=AuditContext.for_user(police, "ui"),
+        )
         if temporary is not None:  # the other case stays out of reach of every role tested
             CaseAccess.objects.filter(case=case).exclude(
                 organisation=orgs["politie-noord-nederland"]
@@ -253,6 +270,8 @@ def _url(route: Route, case, user) -> str | None:
             values[name] = case.reference
         elif name == "local_id":
             values[name] = "p1"
+        elif name == "lookup_id":
+            values[name] = case.history_lookups.values_list("pk", flat=True).first() or 0
         elif name == "version" or name == "appeal_id":
             values[name] = 1
         elif name == "item":

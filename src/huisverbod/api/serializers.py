@@ -177,3 +177,34 @@ class AssessmentInputSerializer(serializers.Serializer[Any]):
         required=False,
         help_text="Only these sources' facts; leave out for the joint view.",
     )
+
+
+class LookupInputSerializer(serializers.Serializer[Any]):
+    registry = serializers.ChoiceField(choices=["police", "veilig_thuis"])
+    purpose = serializers.CharField(help_text="Why this history is needed (recorded).")
+    legal_basis = serializers.CharField(help_text="One of the legal-basis codes, e.g. besluit-art-2-lid-3.")
+
+
+class LookupSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    registry = serializers.CharField()
+    purpose = serializers.CharField()
+    legal_basis = serializers.CharField()
+    requested_at = serializers.DateTimeField()
+    requested_by = serializers.CharField(source="requested_by.username")
+    results = serializers.DictField(help_text="Per case person: the candidates with their explanation.")
+
+
+class LinkInputSerializer(serializers.Serializer[Any]):
+    person = serializers.CharField(help_text="the person's id in the case, e.g. p1")
+    record_id = serializers.CharField()
+    decision = serializers.ChoiceField(choices=["confirm", "reject"])
+
+
+class LinkSerializer(serializers.Serializer[Any]):
+    person = serializers.CharField(source="involvement.local_id")
+    registry = serializers.CharField()
+    record_id = serializers.CharField()
+    band = serializers.CharField()
+    decision = serializers.CharField()
+    fact = serializers.CharField(source="fact.local_id", allow_null=True, default=None)

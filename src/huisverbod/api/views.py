@@ -34,6 +34,10 @@ from huisverbod.api.serializers import (
     ErrorSerializer,
     FactInputSerializer,
     FactSerializer,
+    LinkInputSerializer,
+    LinkSerializer,
+    LookupInputSerializer,
+    LookupSerializer,
 )
 from huisverbod.assessments.services import run as run_assessment
 from huisverbod.assessments.services import save_snapshot
@@ -44,6 +48,7 @@ from huisverbod.cases.models import Case, Fact, FactPerson
 from huisverbod.cases.services import FactRefused, add_fact
 from huisverbod.core import casefile as cf
 from huisverbod.core.casefile.vocabulary import OrganisationKind
+from huisverbod.registries.services import LookupRefused, decide, lookup_history
 
 CASEFILE_SCHEMA = {"type": "object", "description": "A case file in the huisverbod-casus/1 format."}
 
@@ -287,3 +292,74 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             detail={"assessment": snapshot.version},
         )
         return Response(AssessmentSerializer(snapshot).data)
+
+    @extend_schema(
+        summary="History lookups of the case", responses={200: LookupSerializer(many=True)}, methods=["GET"]
+    )
+    @extend_schema(
+        summary="Look up the case's persons in a registry",
+        description="Needs a purpose and a legal basis; both are recorded and the lookup is in the processing log.",
+        request=LookupInputSerializer,
+        responses={201: LookupSerializer, 400: ErrorSerializer},
+        methods=["POST"],
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="history",
+        parser_classes=[JSONParser],
+        renderer_classes=[JSONRenderer],
+    )
+    def history(self, request: Request, reference: str | None = None) -> Response:
+        case = self.get_object()
+        _require(request, Action.LOOKUP_HISTORY, case)
+        context = AuditContext.for_request(request._request)
+        if request.method == "GET":
+            record(context, "case-view", subjects=of_case(case), detail={"part": "history"})
+            return Response(
+                LookupSerializer(case.history_lookups.select_related("requested_by"), many=True).data
+            )
+        data = LookupInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            lookup = lookup_history(case, _user(request), context=context, **data.validated_data)
+        except LookupRefused as exc:
+            return problems_response([cf.Problem(exc.field, exc.message)])
+        return Response(LookupSerializer(lookup).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Confirm or reject a candidate",
+        description="A confirmed record becomes a fact of the case (origin record, source the registry's agency).",
+        request=LinkInputSerializer,
+        responses={201: LinkSerializer, 400: ErrorSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"history/(?P<lookup_id>[0-9]+)/decisions",
+        parser_classes=[JSONParser],
+        renderer_classes=[JSONRenderer],
+    )
+    def history_decision(
+        self, request: Request, reference: str | None = None, lookup_id: str = ""
+    ) -> Response:
+        case = self.get_object()
+        _require(request, Action.LOOKUP_HISTORY, case)
+        lookup = case.history_lookups.filter(pk=int(lookup_id)).first()
+        if lookup is None:
+            raise NotFound("no such lookup")
+        data = LinkInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            link = decide(
+                lookup,
+                _user(request),
+                person=values["person"],
+                record_id=values["record_id"],
+                confirm=values["decision"] == "confirm",
+                context=AuditContext.for_request(request._request),
+            )
+        except LookupRefused as exc:
+            return problems_response([cf.Problem(exc.field, exc.message)])
+        return Response(LinkSerializer(link).data, status=status.HTTP_201_CREATED)

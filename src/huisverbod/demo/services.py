@@ -130,10 +130,47 @@ def demo_otp_device(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, name=DEMO_OTP_DEVICE_NAME, key=DEMO_OTP_KEY).first()
 
 
+REGISTRY_SEED = 20261128
+REGISTRY_SIZE = 2_000  # synthetic police records; Veilig Thuis gets half
+
+
+def load_registries(synthetic_records: int = REGISTRY_SIZE) -> dict[str, int]:
+    """Synthetic police and Veilig Thuis registries, plus the earlier reports of the seed cases
+    (seed case 1's reports of 2019 and 2020 among them), so a lookup in the demo finds them."""
+    import tempfile
+
+    from huisverbod.core.synth.generate import SynthConfig, registry_chunks
+    from huisverbod.core.synth.writers import write_jsonl
+    from huisverbod.registries.backend import TABLES
+    from huisverbod.registries.importers import import_file
+    from huisverbod.registries.models import Registry
+
+    stored = {}
+    config = SynthConfig(seed=REGISTRY_SEED, police_records=synthetic_records)
+    for registry in Registry:
+        if TABLES[registry][0].objects.exists():
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"{registry.value}.jsonl"
+            with path.open("w", encoding="utf-8") as handle:
+                for chunk in registry_chunks(config, registry.value, 1000):
+                    write_jsonl(chunk, handle)
+            synthetic = import_file(registry.value, path, "jsonl", imported_by="demo", skip_invalid=True)
+        seeded = import_file(
+            registry.value,
+            DATA_DIR / "registries" / f"{registry.value}-seed.jsonl",
+            "jsonl",
+            imported_by="demo",
+        )
+        stored[registry.value] = synthetic.rows_stored + seeded.rows_stored
+    return stored
+
+
 def set_up_demo() -> dict[str, Any]:
     organisations = load_organisations()
     cases = load_seed_cases()
     users = create_demo_accounts()
     grant_demo_access()
+    load_registries()
     log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))
     return {"organisations": organisations, "new_cases": cases, "users": users}

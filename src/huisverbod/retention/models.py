@@ -38,7 +38,9 @@ class DestructionItem(models.Model):
     destruction_list = models.ForeignKey(DestructionList, on_delete=models.CASCADE, related_name="items")
     # The case itself goes; the list keeps only its reference and why it was due.
     case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    case_reference = models.CharField(_("case"), max_length=64)
+    case_reference = models.CharField(_("case or registry record"), max_length=64)
+    # Empty for a case; "police" or "veilig_thuis" for a registry record (its own regime).
+    registry = models.CharField(_("registry"), max_length=16, blank=True)
     retention_basis = models.CharField(_("retention basis"), max_length=200)
     anchor_date = models.DateField(_("decision or last activity"))
     due_date = models.DateField(_("retention ended on"))

@@ -85,6 +85,47 @@ def retention_of(case: Case) -> tuple[date, date, str]:
     return anchor, add_years(anchor, years), f"zaak zonder huisverbod: {years} jaar na de laatste wijziging"
 
 
+@dataclass(frozen=True)
+class DueRecord:
+    registry: str
+    record_id: str
+    anchor: date
+    due: date
+    basis: str
+
+
+def due_registry_records(today: date) -> list[DueRecord]:
+    """Registry extracts follow their own regime: ``REGISTRY_RETENTION_YEARS`` after the
+    registration's date."""
+    from huisverbod.registries.backend import TABLES
+    from huisverbod.registries.models import Registry
+
+    on_open_lists = set(
+        DestructionItem.objects.filter(destruction_list__status__in=[ListStatus.DRAFT, ListStatus.APPROVED])
+        .exclude(registry="")
+        .values_list("registry", "case_reference")
+    )
+    due = []
+    for registry in Registry:
+        years = settings.REGISTRY_RETENTION_YEARS[registry.value]
+        latest = add_years(today, -years)
+        model = TABLES[registry][0]
+        for record_id, event_date in model.objects.filter(event_date__lte=latest).values_list(
+            "record_id", "event_date"
+        ):
+            if (registry.value, record_id) not in on_open_lists:
+                due.append(
+                    DueRecord(
+                        registry.value,
+                        record_id,
+                        event_date,
+                        add_years(event_date, years),
+                        f"registratie {registry.label}: {years} jaar na de registratie",
+                    )
+                )
+    return due
+
+
 def due_cases(today: date) -> list[Due]:
     on_open_lists = DestructionItem.objects.filter(
         destruction_list__status__in=[ListStatus.DRAFT, ListStatus.APPROVED]
@@ -100,9 +141,21 @@ def due_cases(today: date) -> list[Due]:
 @transaction.atomic
 def propose(today: date, created_by: str) -> DestructionList | None:
     due = due_cases(today)
-    if not due:
+    records = due_registry_records(today)
+    if not due and not records:
         return None
     destruction_list = DestructionList.objects.create(created_by=created_by)
+    DestructionItem.objects.bulk_create(
+        DestructionItem(
+            destruction_list=destruction_list,
+            registry=r.registry,
+            case_reference=r.record_id,
+            retention_basis=r.basis,
+            anchor_date=r.anchor,
+            due_date=r.due,
+        )
+        for r in records
+    )
     DestructionItem.objects.bulk_create(
         DestructionItem(
             destruction_list=destruction_list,
@@ -137,7 +190,20 @@ def execute(destruction_list: DestructionList, context: AuditContext) -> int:
             f"list #{destruction_list.pk} is {destruction_list.status}; only an approved list is executed"
         )
     destroyed = 0
-    for item in destruction_list.items.select_related("case"):
+    for item in destruction_list.items.exclude(registry=""):
+        from huisverbod.registries.backend import TABLES
+        from huisverbod.registries.models import Registry
+
+        TABLES[Registry(item.registry)][0].objects.filter(record_id=item.case_reference).delete()
+        record(
+            context,
+            "registry-destroy",
+            detail={"list": destruction_list.pk, "registry": item.registry, "record": item.case_reference},
+        )
+        item.destroyed_at = timezone.now()
+        item.save(update_fields=["destroyed_at"])
+        destroyed += 1
+    for item in destruction_list.items.filter(registry="").select_related("case"):
         case = item.case
         if case is None:
             continue

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from huisverbod.web.views import assessment, cases, notifications, orders, sharing
+from huisverbod.web.views import assessment, cases, history, notifications, orders, sharing
 
 app_name = "web"
 
@@ -24,6 +24,9 @@ urlpatterns = [
         assessment.assessment_snapshot,
         name="assessment-snapshot",
     ),
+    path("cases/<int:pk>/history/", history.history, name="history"),
+    path("cases/<int:pk>/history/<int:lookup_id>/", history.history_result, name="history-result"),
+    path("cases/<int:pk>/history/<int:lookup_id>/decide/", history.history_decide, name="history-decide"),
     path("cases/<int:pk>/orders/new/", orders.order_new, name="order-new"),
     path("orders/<int:order_id>/", orders.order_detail, name="order-detail"),
     path("orders/<int:order_id>/countdown/", orders.order_countdown, name="order-countdown"),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "huisverbod.assessments",
     "huisverbod.orders",
     "huisverbod.notifications",
+    "huisverbod.registries",
     "huisverbod.retention",
     "huisverbod.web",
     "huisverbod.api",
@@ -278,3 +279,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Administrators may delete a lost authenticator, never see a user's TOTP secret or QR code.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Registry extracts are kept this many years after the registration's date, then destroyed
+# through a reviewed destruction list. Veilig Thuis's period is commonly cited as 20 years [U].
+REGISTRY_RETENTION_YEARS = {
+    "police": env.int("POLICE_REGISTRY_RETENTION_YEARS", default=5),
+    "veilig_thuis": env.int("VEILIG_THUIS_REGISTRY_RETENTION_YEARS", default=20),
+}

@@ -241,7 +241,7 @@ def random_pair_levels(
 ) -> PairCounts:
     """The level vectors of ``samples`` random (person, record) pairs of different persons (each
     given with its truth id): the u side."""
-    rng = Random(seed)  # noqa: S311 - sampling, not security
+    rng = Random(seed)  # noqa: S311 - sampling, not security  # nosec B311
     counts = PairCounts()
     drawn = 0
     while drawn < samples:

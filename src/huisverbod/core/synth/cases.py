@@ -58,7 +58,7 @@ class CaseSampler:
     def __init__(self, registry: str, sizes: dict[str, int], seed: int) -> None:
         self.registry = registry
         self.seed = seed
-        rng = Random(f"{seed}:cases:{registry}")  # noqa: S311 - synthetic data, not security
+        rng = Random(f"{seed}:cases:{registry}")  # noqa: S311 - synthetic data, not security  # nosec B311
         self.reservoirs = {kind: _Reservoir(sizes.get(kind, 0), rng) for kind in KINDS}
 
     def observe(self, generated: GeneratedHousehold) -> None:
@@ -75,7 +75,7 @@ class CaseSampler:
             self.reservoirs[kind].offer((person, household))
 
     def cases(self, profile: NoiseProfile, today: date) -> list[SampledCase]:
-        rng = Random(f"{self.seed}:typing:{self.registry}")  # noqa: S311 - synthetic data
+        rng = Random(f"{self.seed}:typing:{self.registry}")  # noqa: S311 - synthetic data  # nosec B311
         sampled: list[SampledCase] = []
         for kind in KINDS:
             for person, household in self.reservoirs[kind].items:

@@ -150,7 +150,7 @@ class _RegistryWriter:
 def generate(config: SynthConfig) -> Iterator[GeneratedHousehold]:
     """Households until both registries hold their number of records."""
     tables = load_tables()
-    rng = Random(config.seed)  # noqa: S311 - synthetic data, not security
+    rng = Random(config.seed)  # noqa: S311 - synthetic data, not security  # nosec B311
     builder = PopulationBuilder(rng, tables, config.profile.population, config.seed, config.today)
     target = config.target
     writers = {
