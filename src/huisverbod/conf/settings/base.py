@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "huisverbod.assessments",
     "huisverbod.orders",
     "huisverbod.notifications",
+    "huisverbod.monitoring",
     "huisverbod.retention",
     "huisverbod.web",
     "huisverbod.api",
@@ -258,6 +259,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="huisverbod@localhost
 # and person ids into pseudonyms. Both live outside the database; production requires them.
 AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="dev-chain-key:" + SECRET_KEY)
 AUDIT_PSEUDONYM_KEY = env.str("AUDIT_PSEUDONYM_KEY", default="dev-pseudonym-key:" + SECRET_KEY)
+
+# Monitoring: a care provider's access ends this many days after the order ends (docs/monitoring.md).
+MONITORING_FOLLOW_UP_DAYS = env.int("MONITORING_FOLLOW_UP_DAYS", default=0)
 
 # Cases without a huisverbod: destroyed this many years after their last change (policy).
 RETENTION_YEARS_WITHOUT_ORDER = env.int("RETENTION_YEARS_WITHOUT_ORDER", default=5)
