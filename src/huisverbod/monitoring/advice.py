@@ -166,6 +166,24 @@ def prepare(order: Order) -> tuple[Advice, dict[str, Any]]:
     return result, content
 
 
+def shown(order: Order) -> dict[str, Any] | None:
+    """The advice to show: prepared now while an extension is open, else the one kept with the
+    decision (if any)."""
+    if extension_open(order):
+        try:
+            _result, content = prepare(order)
+        except MonitoringError:
+            return None
+        return {"content": content, "kept": None}
+    kept = (
+        ExtensionAdvice.objects.filter(order=order)
+        .select_related("decision")
+        .order_by("-prepared_at")
+        .first()
+    )
+    return {"content": kept.content, "kept": kept} if kept is not None else None
+
+
 @transaction.atomic
 def extend(
     order: Order,
