@@ -48,6 +48,7 @@ def advice_display(content: dict[str, Any]) -> dict[str, Any]:
     kinds = dict(EntryKind.choices)
     statuses = dict(ReferralStatusChoices.choices)
     threat = content.get("threat", {})
+    names = {p["person"]: p.get("name", "") for p in content.get("help", [])}
     return {
         **content,
         "conclusion_text": CONCLUSIONS.get(content.get("conclusion", ""), ""),
@@ -85,7 +86,12 @@ def advice_display(content: dict[str, Any]) -> dict[str, Any]:
             for p in content.get("help", [])
         ],
         "statements": [
-            {**s, "kind_label": kinds.get(s["kind"], s["kind"]), "when": _date(s["at"])}
+            {
+                **s,
+                "kind_label": kinds.get(s["kind"], s["kind"]),
+                "when": _date(s["at"]),
+                "name": names.get(s["person"], ""),
+            }
             for s in content.get("statements", [])
         ],
     }

@@ -245,6 +245,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "FactSourceEnum": "huisverbod.cases.models.SourceChoices",
         "FactOriginEnum": "huisverbod.cases.models.OriginChoices",
+        "CareServiceKindEnum": "huisverbod.monitoring.models.ServiceKind",
+        "ReferralStatusEnum": "huisverbod.monitoring.models.ReferralStatusChoices",
+        "CarePlanStatusEnum": "huisverbod.monitoring.models.CarePlanStatus",
+        "TimelineEntryKindEnum": "huisverbod.monitoring.models.EntryKind",
     },
 }
 
