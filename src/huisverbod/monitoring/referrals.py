@@ -223,7 +223,7 @@ def change_status(
     context: AuditContext,
 ) -> ReferralChange:
     referral = (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("case", "service", "provider", "involvement__person", "care_plan_item")
         .get(pk=referral.pk)
     )
