@@ -37,7 +37,7 @@ def test_care_sees_only_entries_for_everyone_involved(referral, users):
     seen = set(visible_entries(care, case))
     assert shared in seen and police not in seen
     assert police in set(visible_entries(users[Role.MUNICIPAL_OFFICER], case))
-    api = client_for(care).get(f"/api/v1/cases/{case.reference}/timeline/").json()
+    api = client_for(care).get(f"/api/v1/monitoring/{case.reference}/timeline/").json()
     assert "Registratie X" not in str(api) and "Huisbezoek" in str(api)
     page = client_for(care).get(f"/cases/{case.pk}/timeline/").content.decode()
     assert "Registratie X" not in page and "Huisbezoek" in page
@@ -164,10 +164,10 @@ def test_capacity_page_and_its_own_services(users, provision):
 def test_the_api_refers_and_moves_the_status(order, users, programme):
     vt = client_for(users[Role.VEILIG_THUIS_PROFESSIONAL])
     ref = order.case.reference
-    check = vt.get(f"/api/v1/cases/{ref}/capacity-check/?service={programme.pk}").json()
+    check = vt.get(f"/api/v1/monitoring/{ref}/capacity-check/?service={programme.pk}").json()
     assert check["chosen"]["verdict"] == "only_if_extended" and check["alternatives"][0]["free_places"] == 2
     made = vt.post(
-        f"/api/v1/cases/{ref}/referrals/",
+        f"/api/v1/monitoring/{ref}/referrals/",
         {
             "person": "p1",
             "service": programme.pk,
@@ -181,18 +181,18 @@ def test_the_api_refers_and_moves_the_status(order, users, programme):
     referral = made.json()["id"]
     care = client_for(users[Role.CARE_PROFESSIONAL])
     moved = care.post(
-        f"/api/v1/cases/{ref}/referrals/{referral}/status/",
+        f"/api/v1/monitoring/{ref}/referrals/{referral}/status/",
         {"status": "waiting_list"},
         content_type="application/json",
     )
     assert moved.status_code == 200 and moved.json()["status"] == "waiting_list"
     refused = vt.post(
-        f"/api/v1/cases/{ref}/referrals/{referral}/status/",
+        f"/api/v1/monitoring/{ref}/referrals/{referral}/status/",
         {"status": "started"},
         content_type="application/json",
     )
     assert refused.status_code == 400
-    plan = care.get(f"/api/v1/cases/{ref}/care-plan/").json()
+    plan = care.get(f"/api/v1/monitoring/{ref}/care-plan/").json()
     assert [(i["person"], i["status"]) for i in plan] == [("p1", "waiting_list")]
-    advice = client_for(users[Role.MUNICIPAL_OFFICER]).get(f"/api/v1/cases/{ref}/extension-advice/").json()
+    advice = client_for(users[Role.MUNICIPAL_OFFICER]).get(f"/api/v1/monitoring/{ref}/extension-advice/").json()
     assert advice["content"]["improper_if_extended"] is True

@@ -110,7 +110,7 @@ def _check_data(found: StartCheck, service: CareService) -> dict[str, Any]:
 
 
 class CaseMonitoringViewSet(viewsets.GenericViewSet[Case]):
-    """Monitoring of a case, at /api/v1/cases/{reference}/…"""
+    """Monitoring of a case, at /api/v1/monitoring/{reference}/…"""
 
     lookup_field = "reference"
     lookup_value_regex = "[^/]+"

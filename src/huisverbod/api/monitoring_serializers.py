@@ -30,6 +30,9 @@ class CareServiceSerializer(serializers.ModelSerializer[CareService]):
     municipalities: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="code"
     )
+    # Declared, so that the document does not take the database's integer range.
+    free_places = serializers.IntegerField(min_value=0)
+    waiting_days = serializers.IntegerField(min_value=0)
 
     class Meta:
         model = CareService
@@ -106,6 +109,8 @@ class ReferralSerializer(serializers.ModelSerializer[Referral]):
     service_name = serializers.CharField(source="service.name")
     provider = serializers.CharField(source="provider.code")
     order = serializers.CharField(source="order.number")
+    waiting_days_at_referral = serializers.IntegerField(min_value=0)
+    free_places_at_referral = serializers.IntegerField(min_value=0)
     history = ReferralChangeSerializer(source="changes", many=True, read_only=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from huisverbod.api.views import CaseViewSet
 
 router = DefaultRouter(trailing_slash=True)
 router.register("cases", CaseViewSet, basename="case")
-router.register("cases", CaseMonitoringViewSet, basename="case-monitoring")
+router.register("monitoring", CaseMonitoringViewSet, basename="case-monitoring")
 router.register("care-services", CareServiceViewSet, basename="care-service")
 router.register("orders", OrderViewSet, basename="order")
 router.register("notifications", NotificationViewSet, basename="notification")
