@@ -194,5 +194,6 @@ def test_the_api_refers_and_moves_the_status(order, users, programme):
     assert refused.status_code == 400
     plan = care.get(f"/api/v1/monitoring/{ref}/care-plan/").json()
     assert [(i["person"], i["status"]) for i in plan] == [("p1", "waiting_list")]
-    advice = client_for(users[Role.MUNICIPAL_OFFICER]).get(f"/api/v1/monitoring/{ref}/extension-advice/").json()
+    officer = client_for(users[Role.MUNICIPAL_OFFICER])
+    advice = officer.get(f"/api/v1/monitoring/{ref}/extension-advice/").json()
     assert advice["content"]["improper_if_extended"] is True
