@@ -42,6 +42,27 @@ def seed_cases(organisations):
 
 
 @pytest.fixture
+def referred_to_care(seed_cases):
+    """Seed case 2 referred to Zorgcentrum De Brug, as the demo's referral grants it: the care scope,
+    until the order's end (here ten days from now). The referral itself is the monitoring part's."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from huisverbod.access.models import Reason, Scope
+    from huisverbod.access.services import grant
+
+    grant(
+        seed_cases["seed-2"],
+        Organisation.objects.get(code="zorg-de-brug"),
+        Reason.REFERRAL,
+        scope=Scope.CARE,
+        expires_at=timezone.now() + timedelta(days=10),
+    )
+    return seed_cases
+
+
+@pytest.fixture
 def scratch_database(tmp_path):
     """A database of the test's own for other processes (the command, the worker): a SQLite file,
     or, when the suite runs on PostgreSQL, a PostgreSQL database the fixture creates and drops."""

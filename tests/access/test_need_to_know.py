@@ -27,7 +27,9 @@ DEMO_VIEW = {
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_demo_roles_see_the_cases_their_organisation_is_involved_in(seed_cases, users, role):
+def test_demo_roles_see_the_cases_their_organisation_is_involved_in(
+    referred_to_care, seed_cases, users, role
+):
     assert set(visible_cases(users[role]).values_list("reference", flat=True)) == DEMO_VIEW[role]
 
 
@@ -49,7 +51,7 @@ def test_the_permission_check_is_part_of_the_query(seed_cases, users):
         (Role.VEILIG_THUIS_PROFESSIONAL, Action.LOOKUP_HISTORY, True),
     ],
 )
-def test_tasks_per_role_on_seed_case_2(seed_cases, users, role, action, allowed):
+def test_tasks_per_role_on_seed_case_2(referred_to_care, seed_cases, users, role, action, allowed):
     assert can(users[role], action, seed_cases["seed-2"]) is allowed
 
 

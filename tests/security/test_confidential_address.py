@@ -24,7 +24,7 @@ NEEDS_IT = {Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.VEILIG_T
 
 
 @pytest.fixture
-def sheltered(seed_cases):
+def sheltered(seed_cases, referred_to_care):
     case = seed_cases["seed-2"]
     victim = case.involvements.get(local_id="p2").person
     for key, value in SHELTER.items():
@@ -43,6 +43,12 @@ def _everything_a_role_sees(user, case) -> str:
         client.get("/cases/").content.decode(),
         client.get(f"/cases/{case.pk}/").content.decode(),
         client.get(f"/cases/{case.pk}/facts/new/").content.decode(),
+        client.get(f"/cases/{case.pk}/care-plan/").content.decode(),
+        client.get(f"/cases/{case.pk}/referrals/").content.decode(),
+        client.get(f"/cases/{case.pk}/timeline/").content.decode(),
+        client.get(f"/api/v1/monitoring/{case.reference}/care-plan/").content.decode(),
+        client.get(f"/api/v1/monitoring/{case.reference}/referrals/").content.decode(),
+        client.get(f"/api/v1/monitoring/{case.reference}/timeline/").content.decode(),
         client.get("/api/v1/cases/").content.decode(),
         client.get(f"/api/v1/cases/{case.reference}/").content.decode(),
         client.get(f"/api/v1/cases/{case.reference}/casefile/").content.decode(),

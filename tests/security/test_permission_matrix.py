@@ -22,6 +22,10 @@ from huisverbod.accounts.models import Organisation, Role, User
 from huisverbod.assessments.services import save_snapshot
 from huisverbod.audit.log import AuditContext
 from huisverbod.audit.models import ProcessingLogEntry
+from huisverbod.demo.monitoring import load_care_services
+from huisverbod.demo.services import care_services
+from huisverbod.monitoring.models import CareService
+from huisverbod.monitoring.referrals import refer
 from huisverbod.notifications.models import Notification
 from huisverbod.orders import services
 from huisverbod.registries.services import lookup_history
@@ -51,11 +55,17 @@ _PROFESSIONAL = {
     "order_new",
     "document",
 }
+# Monitoring (docs/monitoring.md): read the care plan, referrals and timeline, write on the
+# timeline, refer, change a referral (the referrer withdraws), read the extension advice.
+_MONITORING = {"monitoring", "timeline_write", "refer", "referral_update", "advice"}
 CASE_TASKS: dict[str, set[str]] = {
-    Role.POLICE_OFFICER: _PROFESSIONAL,
-    Role.ASSISTANT_PUBLIC_PROSECUTOR: _PROFESSIONAL | {"decide"},
-    Role.VEILIG_THUIS_PROFESSIONAL: _PROFESSIONAL,
-    Role.MUNICIPAL_OFFICER: {
+    Role.POLICE_OFFICER: _PROFESSIONAL | _MONITORING,
+    Role.ASSISTANT_PUBLIC_PROSECUTOR: _PROFESSIONAL | _MONITORING | {"decide"},
+    Role.VEILIG_THUIS_PROFESSIONAL: _PROFESSIONAL | _MONITORING | {"care_plan", "close"},
+    Role.MUNICIPAL_OFFICER: _MONITORING
+    | {
+        "care_plan",
+        "close",
         "view",
         "add_fact",
         "facts",
@@ -66,11 +76,23 @@ CASE_TASKS: dict[str, set[str]] = {
         "decide",
         "decide_order",
     },
-    Role.CARE_PROFESSIONAL: {"view", "order"},  # through a referral only, limited to what care needs
+    # Through a referral only, limited to what care needs: its own help, the shared timeline.
+    Role.CARE_PROFESSIONAL: {"view", "order", "monitoring", "timeline_write", "referral_update", "care_plan"},
     Role.ANALYST: set(),
     Role.ADMINISTRATOR: set(),
 }
 CREATORS = {Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.VEILIG_THUIS_PROFESSIONAL}
+# Tasks that are not about one case ("roles:<task>"): care services and their capacity.
+ROLE_TASKS: dict[str, set[str]] = {
+    "capacity": {
+        Role.POLICE_OFFICER,
+        Role.ASSISTANT_PUBLIC_PROSECUTOR,
+        Role.VEILIG_THUIS_PROFESSIONAL,
+        Role.MUNICIPAL_OFFICER,
+        Role.CARE_PROFESSIONAL,
+    },
+    "manage_capacity": {Role.CARE_PROFESSIONAL},  # a provider's own services
+}
 
 # URL name → {method: requirement}. A requirement is PUBLIC, SIGNED_IN, STAFF, "create", or a
 # case task (needs the case to be visible to the role and the task to be the role's).
@@ -126,6 +148,26 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "case-detail": {"GET": "view"},
     "case-casefile": {"GET": "export"},
     "case-facts": {"GET": "facts", "POST": "add_fact"},
+    "web:care-plan": {"GET": "monitoring", "POST": "care_plan"},
+    "web:care-plan-item": {"GET": "care_plan", "POST": "care_plan"},
+    "web:timeline": {"GET": "monitoring", "POST": "timeline_write"},
+    "web:referrals": {"GET": "monitoring", "POST": "refer"},
+    "web:referral-detail": {"GET": "monitoring"},
+    "web:referral-status": {"POST": "referral_update"},
+    "web:extension-advice": {"GET": "advice"},
+    "web:closing": {"GET": "facts", "POST": "close"},
+    "web:capacity": {"GET": "roles:capacity"},
+    "web:capacity-update": {"POST": "roles:manage_capacity"},
+    "care-service-list": {"GET": "roles:capacity"},
+    "care-service-detail": {"GET": "roles:capacity"},
+    "case-monitoring-care-plan": {"GET": "monitoring", "POST": "care_plan"},
+    "case-monitoring-care-plan-item": {},  # PATCH only
+    "case-monitoring-referrals": {"GET": "monitoring", "POST": "refer"},
+    "case-monitoring-referral-status": {"POST": "referral_update"},
+    "case-monitoring-capacity-check": {"GET": "refer"},
+    "case-monitoring-timeline": {"GET": "monitoring", "POST": "timeline_write"},
+    "case-monitoring-extension-advice": {"GET": "advice"},
+    "case-monitoring-closing": {"GET": "facts", "POST": "close"},
 }
 ADMIN_PREFIX = "admin:"
 # Case pages that show no personal data (only times and deadline names), so they are not logged.
@@ -186,6 +228,7 @@ def world(seed_cases, users):
         )
     }
     own, shared, other = seed_cases["seed-2"], seed_cases["seed-1"], seed_cases["seed-3"]
+    care = load_care_services(care_services())
     grant(own, orgs["politie-oost-brabant"], Reason.STARTED)
     grant(own, orgs["vt-zuidoost-brabant"], Reason.JOINT_ASSESSMENT)
     grant(own, orgs["gemeente-eindhoven"], Reason.COMPETENT_AUTHORITY)
@@ -219,6 +262,20 @@ def world(seed_cases, users):
             legal_basis="wpg-art-19",
             context=AuditContext.for_user(police, "ui"),
         )
+        # Each case has a referral: seed case 2 to De Brug (the care role's own), the others to Kompas.
+        provider = "zorg-de-brug" if case is own else "zorg-kompas"
+        refer(
+            case,
+            users[Role.POLICE_OFFICER],
+            involvement=case.involvements.get(role="perpetrator"),
+            service=next(
+                s for s in care if s.provider.code == provider and s.kind == "perpetrator_programme"
+            ),
+            help_needed="Daderhulp",
+            consent_basis="consent",
+            consent_text="Synthetisch",
+            context=AuditContext.for_command("matrix"),
+        )
         if temporary is not None:  # the other case stays out of reach of every role tested
             CaseAccess.objects.filter(case=case).exclude(
                 organisation=orgs["politie-noord-nederland"]
@@ -238,6 +295,8 @@ def _expected(role: str, requirement: str, scope: str | None, user: User) -> boo
         return None if user.is_staff else False
     if requirement == "create":
         return role in CREATORS
+    if requirement.startswith("roles:"):
+        return role in ROLE_TASKS[requirement.removeprefix("roles:")]
     if requirement.startswith("org:"):
         return user.organisation is not None and user.organisation.code == requirement[4:]
     visible = scope == "own" or (scope == "shared" and role != Role.CARE_PROFESSIONAL)
@@ -282,6 +341,14 @@ def _url(route: Route, case, user) -> str | None:
             values[name] = case.orders.values_list("pk", flat=True).first() or 0
         elif name == "number":
             values[name] = case.orders.first().documents.values_list("number", flat=True).first()
+        elif name == "item_id":
+            values[name] = case.care_plan_items.values_list("pk", flat=True).first() or 0
+        elif name == "referral_id":
+            values[name] = case.referrals.values_list("pk", flat=True).first() or 0
+        elif name == "service_id":
+            values[name] = CareService.objects.filter(provider__code="zorg-de-brug").values_list(
+                "pk", flat=True
+            )[0]
         elif name == "name":
             values[name] = "reachability"
         elif name == "notification_id":
@@ -402,7 +469,7 @@ def test_analyst_and_administrator_see_no_case(world, users):
 def test_expired_grant_no_longer_gives_access(world, users):
     from django.utils import timezone
 
-    access = CaseAccess.objects.get(case=world["own"], organisation__code="zorg-de-brug")
+    access = CaseAccess.objects.active().get(case=world["own"], organisation__code="zorg-de-brug")
     access.expires_at = timezone.now()
     access.save()
     client = Client()

@@ -32,6 +32,14 @@ class Action(StrEnum):
     LOOKUP_HISTORY = "lookup_history"
     REFER = "refer"
     WRITE_TIMELINE = "write_timeline"
+    # Monitoring during the order (docs/monitoring.md).
+    VIEW_MONITORING = "view_monitoring"  # the care plan, referrals and timeline
+    EDIT_CARE_PLAN = "edit_care_plan"
+    UPDATE_REFERRAL = "update_referral"  # the provider's side, or withdrawing by the referrer
+    VIEW_EXTENSION_ADVICE = "view_extension_advice"
+    CLOSE_MONITORING = "close_monitoring"
+    VIEW_CAPACITY = "view_capacity"  # care services and their waiting times (no personal data)
+    MANAGE_CAPACITY = "manage_capacity"  # a provider's own services only
     VIEW_FIGURES = "view_figures"
     MANAGE_ACCOUNTS = "manage_accounts"
 
@@ -72,12 +80,27 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.LOOKUP_HISTORY: frozenset({P, H, V}),
     Action.REFER: frozenset({P, H, V, M}),
     Action.WRITE_TIMELINE: CASE_ROLES,
+    Action.VIEW_MONITORING: CASE_ROLES,
+    # Veilig Thuis and the municipality coordinate help; a care provider keeps its own items.
+    Action.EDIT_CARE_PLAN: frozenset({V, M, C}),
+    Action.UPDATE_REFERRAL: frozenset({P, H, V, M, C}),
+    # The advice weighs the facts since the imposition: for those who see the facts.
+    Action.VIEW_EXTENSION_ADVICE: frozenset({P, H, V, M}),
+    Action.CLOSE_MONITORING: frozenset({V, M}),
+    Action.VIEW_CAPACITY: frozenset({P, H, V, M, C}),
+    Action.MANAGE_CAPACITY: frozenset({C}),
     Action.VIEW_FIGURES: frozenset({A}),
     Action.MANAGE_ACCOUNTS: frozenset({ADMIN}),
 }
 
 # Actions that concern a case, and so also need the organisation's grant on that case.
-CASE_ACTIONS = frozenset(PERMISSIONS) - {Action.VIEW_FIGURES, Action.MANAGE_ACCOUNTS, Action.CREATE_CASE}
+CASE_ACTIONS = frozenset(PERMISSIONS) - {
+    Action.VIEW_FIGURES,
+    Action.MANAGE_ACCOUNTS,
+    Action.CREATE_CASE,
+    Action.VIEW_CAPACITY,
+    Action.MANAGE_CAPACITY,
+}
 
 # The organisation kind each role belongs to; a user's role must fit the organisation.
 ROLE_ORGANISATION_KINDS: dict[Role, frozenset[OrganisationKind]] = {

@@ -63,7 +63,15 @@ def can(user: User, action: Action, case: Case | None = None) -> bool:
 # What a time-boxed care grant allows: the persons, the help and the timeline; not the facts,
 # not the police and registry details, not the assessment.
 CARE_SCOPE_ACTIONS = frozenset(
-    {Action.VIEW_CASE, Action.VIEW_ADDRESS, Action.VIEW_ORDER, Action.WRITE_TIMELINE}
+    {
+        Action.VIEW_CASE,
+        Action.VIEW_ADDRESS,
+        Action.VIEW_ORDER,
+        Action.WRITE_TIMELINE,
+        Action.VIEW_MONITORING,
+        Action.EDIT_CARE_PLAN,
+        Action.UPDATE_REFERRAL,
+    }
 )
 
 

@@ -23,6 +23,8 @@ from huisverbod.api.serializers import ErrorSerializer
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.audit.subjects import of_case
 from huisverbod.core.casefile.errors import Problem
+from huisverbod.monitoring.advice import extend as extend_with_advice
+from huisverbod.monitoring.errors import MonitoringError
 from huisverbod.notifications.models import Notification
 from huisverbod.orders import services
 from huisverbod.orders.labels import decision_text
@@ -111,6 +113,12 @@ class DecisionSerializer(serializers.Serializer[Any]):
     )
     new_end = serializers.DateTimeField(required=False, help_text="extend: the new end")
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    improper_reason_noted = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="extend: why, when the extension advice flags a waiting list as the only open issue",
+    )
 
 
 class ReachabilitySerializer(serializers.Serializer[Any]):
@@ -243,11 +251,20 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
                 case "extend":
                     if "new_end" not in values:
                         return problems_response([Problem("new_end", "an extension needs its new end")])
-                    services.extend(order, user, new_end=values["new_end"], reason=values["reason"])
+                    extend_with_advice(
+                        order,
+                        user,
+                        new_end=values["new_end"],
+                        reason=values["reason"],
+                        improper_reason_noted=values["improper_reason_noted"],
+                        context=AuditContext.for_request(request._request),
+                    )
                 case "withdraw":
                     services.withdraw(order, user, reason=values["reason"])
         except services.OrderError as exc:
             return _refused(exc)
+        except MonitoringError as exc:
+            return problems_response([Problem(exc.field or "$", exc.message)])
         self._log(request, order, {"action": values["action"]})
         return Response(OrderSerializer(self.get_queryset().get(pk=order.pk)).data)
 

@@ -115,6 +115,10 @@ def grant_demo_access() -> int:
     return count
 
 
+def care_services() -> list[dict[str, Any]]:
+    return list(_json("care_services.json")["services"])
+
+
 def demo_usernames() -> set[str]:
     return {row["username"] for row in _json("accounts.json")}
 
@@ -167,10 +171,13 @@ def load_registries(synthetic_records: int = REGISTRY_SIZE) -> dict[str, int]:
 
 
 def set_up_demo() -> dict[str, Any]:
+    from huisverbod.demo.monitoring import set_up_monitoring
+
     organisations = load_organisations()
     cases = load_seed_cases()
     users = create_demo_accounts()
     grant_demo_access()
     load_registries()
+    set_up_monitoring(care_services())
     log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))
     return {"organisations": organisations, "new_cases": cases, "users": users}

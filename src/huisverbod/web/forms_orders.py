@@ -79,6 +79,15 @@ class ExtendForm(forms.Form):
         _("New end"), help_text=_("At most four weeks after the order was imposed (art. 9 lid 1 Wth).")
     )
     reason = forms.CharField(label=_("Why the threat continues"), widget=forms.Textarea(attrs={"rows": 3}))
+    improper_reason_noted = forms.CharField(
+        label=_("Why you extend although the advice flags the waiting list"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Needed only when the extension advice says a waiting list is the only open issue: "
+            "that alone is not a reason to extend."
+        ),
+    )
 
 
 class WithdrawForm(forms.Form):

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from huisverbod.web.views import assessment, cases, history, notifications, orders, sharing
+from huisverbod.web.views import (
+    advice,
+    assessment,
+    capacity,
+    cases,
+    history,
+    monitoring,
+    notifications,
+    orders,
+    referrals,
+    sharing,
+)
 
 app_name = "web"
 
@@ -33,6 +44,20 @@ urlpatterns = [
     path(
         "orders/<int:order_id>/documents/<str:number>.pdf", orders.document_download, name="document-download"
     ),
+    path("cases/<int:pk>/care-plan/", monitoring.care_plan, name="care-plan"),
+    path("cases/<int:pk>/care-plan/<int:item_id>/", monitoring.care_plan_item, name="care-plan-item"),
+    path("cases/<int:pk>/timeline/", monitoring.timeline_page, name="timeline"),
+    path("cases/<int:pk>/referrals/", referrals.referrals, name="referrals"),
+    path("cases/<int:pk>/referrals/<int:referral_id>/", referrals.referral_detail, name="referral-detail"),
+    path(
+        "cases/<int:pk>/referrals/<int:referral_id>/status/",
+        referrals.referral_status,
+        name="referral-status",
+    ),
+    path("orders/<int:order_id>/advice/", advice.extension_advice, name="extension-advice"),
+    path("orders/<int:order_id>/closing/", advice.closing, name="closing"),
+    path("capacity/", capacity.capacity, name="capacity"),
+    path("capacity/<int:service_id>/", capacity.capacity_update, name="capacity-update"),
     path("orders/<int:order_id>/<str:name>/", orders.order_action, name="order-action"),
     path("notifications/", notifications.inbox, name="notifications"),
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),

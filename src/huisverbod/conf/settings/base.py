@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "huisverbod.orders",
     "huisverbod.notifications",
     "huisverbod.registries",
+    "huisverbod.monitoring",
     "huisverbod.retention",
     "huisverbod.web",
     "huisverbod.api",
@@ -245,6 +246,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "FactSourceEnum": "huisverbod.cases.models.SourceChoices",
         "FactOriginEnum": "huisverbod.cases.models.OriginChoices",
+        "CareServiceKindEnum": "huisverbod.monitoring.models.ServiceKind",
+        "ReferralStatusEnum": "huisverbod.monitoring.models.ReferralStatusChoices",
+        "CarePlanStatusEnum": "huisverbod.monitoring.models.CarePlanStatus",
+        "TimelineEntryKindEnum": "huisverbod.monitoring.models.EntryKind",
     },
 }
 
@@ -259,6 +264,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="huisverbod@localhost
 # and person ids into pseudonyms. Both live outside the database; production requires them.
 AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="dev-chain-key:" + SECRET_KEY)
 AUDIT_PSEUDONYM_KEY = env.str("AUDIT_PSEUDONYM_KEY", default="dev-pseudonym-key:" + SECRET_KEY)
+
+# Monitoring: a care provider's access ends this many days after the order ends (docs/monitoring.md).
+MONITORING_FOLLOW_UP_DAYS = env.int("MONITORING_FOLLOW_UP_DAYS", default=0)
 
 # Cases without a huisverbod: destroyed this many years after their last change (policy).
 RETENTION_YEARS_WITHOUT_ORDER = env.int("RETENTION_YEARS_WITHOUT_ORDER", default=5)

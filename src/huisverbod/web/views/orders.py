@@ -23,6 +23,8 @@ from huisverbod.accounts.models import User
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.core.orders.lifecycle import allowed_actions
 from huisverbod.core.orders.vocabulary import OrderAction
+from huisverbod.monitoring.advice import extend as extend_with_advice
+from huisverbod.monitoring.errors import MonitoringError
 from huisverbod.orders import services
 from huisverbod.orders.labels import deadline_label, decision_text
 from huisverbod.orders.models import Appeal, DeadlineStatus, Document, Order
@@ -123,6 +125,8 @@ def _actions(order: Order, user: User) -> set[str]:
 def order_context(
     request: HttpRequest, order: Order, forms_: dict[str, forms.Form] | None = None
 ) -> dict[str, Any]:
+    from huisverbod.web.views.advice import advice_for_page  # it uses order_for: import when needed
+
     user = _user(request)
     may = _actions(order, user)
     default_end = order.latest_extension_end
@@ -140,11 +144,18 @@ def order_context(
         "violation": ViolationForm(initial={"occurred_at": timezone.localtime()}),
         **(forms_ or {}),
     }
+    advice = advice_for_page(order) if can(user, Action.VIEW_EXTENSION_ADVICE, order.case) else None
+    if not (advice and advice["display"]["improper_if_extended"]):
+        # The extra reason is asked only when the advice flags a waiting list as the only issue.
+        built["extend"].fields.pop("improper_reason_noted", None)
     return {
         "order": order,
         "case": order.case,
         "nav": "cases",
         "may": may,
+        "advice": advice,
+        "monitoring": can(user, Action.VIEW_MONITORING, order.case),
+        "may_close_monitoring": can(user, Action.VIEW_FACTS, order.case),
         "forms": built,
         "countdown": _countdown(order),
         "deadlines": [{"row": d, "label": deadline_label(d.kind)} for d in order.deadlines.all()],
@@ -185,6 +196,8 @@ def _do(
         except services.OrderError as exc:
             message = _decision_message(exc)
             form.add_error(exc.field if exc.field in form.fields else None, message)
+        except MonitoringError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, _improper_message(exc))
         else:
             record(
                 AuditContext.for_request(request),
@@ -198,6 +211,15 @@ def _do(
             return redirect("web:order-detail", order_id=order.pk)
     order.refresh_from_db()
     return render(request, "web/order_detail.html", order_context(request, order, {name: form}), status=400)
+
+
+def _improper_message(exc: MonitoringError) -> str:
+    if exc.code == "improper_reason_required":
+        return _(
+            "The extension advice says a waiting list is the only open issue, which is not a reason "
+            "to extend (art. 9 lid 1 Wth). Record why you extend anyway."
+        )
+    return exc.message
 
 
 def _decision_message(exc: services.OrderError) -> str:
@@ -240,7 +262,14 @@ def order_action(request: HttpRequest, order_id: int, name: str) -> HttpResponse
             order,
             name,
             ExtendForm(request.POST),
-            lambda d: services.extend(order, user, new_end=d["new_end"], reason=d["reason"]),
+            lambda d: extend_with_advice(
+                order,
+                user,
+                new_end=d["new_end"],
+                reason=d["reason"],
+                improper_reason_noted=d["improper_reason_noted"],
+                context=AuditContext.for_request(request),
+            ),
             _("The huisverbod is extended."),
         )
     if name == OrderAction.WITHDRAW:
