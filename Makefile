@@ -59,7 +59,7 @@ e2e: $(STAMP)
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 openapi: $(STAMP)
-	DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.test $(BIN)/huisverbod spectacular --validate --file docs/openapi.yaml
+	DJANGO_SETTINGS_MODULE=huisverbod.conf.settings.test $(BIN)/huisverbod spectacular --lang en --validate --file docs/openapi.yaml
 
 messages: $(STAMP)
 	cd src/huisverbod && ../../$(BIN)/huisverbod makemessages -l nl -l en --no-obsolete --add-location file
