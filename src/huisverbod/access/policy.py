@@ -42,6 +42,7 @@ class Action(StrEnum):
     MANAGE_CAPACITY = "manage_capacity"  # a provider's own services only
     VIEW_FIGURES = "view_figures"
     MANAGE_ACCOUNTS = "manage_accounts"
+    RUN_SCENARIO = "run_scenario"  # the scenario lab (docs/scenario-lab.md)
 
 
 P = Role.POLICE_OFFICER
@@ -91,6 +92,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_CAPACITY: frozenset({C}),
     Action.VIEW_FIGURES: frozenset({A}),
     Action.MANAGE_ACCOUNTS: frozenset({ADMIN}),
+    # The scenario lab: analysts for policy, and the professionals who weigh the advice. Everyone
+    # sees the counts with small cells suppressed; cases only where VIEW_ASSESSMENT and the
+    # organisation's grant allow (scenarios/services.py).
+    Action.RUN_SCENARIO: frozenset({A, P, H, V, M}),
 }
 
 # Actions that concern a case, and so also need the organisation's grant on that case.
@@ -100,6 +105,7 @@ CASE_ACTIONS = frozenset(PERMISSIONS) - {
     Action.CREATE_CASE,
     Action.VIEW_CAPACITY,
     Action.MANAGE_CAPACITY,
+    Action.RUN_SCENARIO,
 }
 
 # The organisation kind each role belongs to; a user's role must fit the organisation.

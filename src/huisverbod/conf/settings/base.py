@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "huisverbod.web",
     "huisverbod.api",
     "huisverbod.demo",
+    "huisverbod.scenarios",
 ]
 
 MIDDLEWARE = [
@@ -294,3 +295,8 @@ REGISTRY_RETENTION_YEARS = {
     "police": env.int("POLICE_REGISTRY_RETENTION_YEARS", default=5),
     "veilig_thuis": env.int("VEILIG_THUIS_REGISTRY_RETENTION_YEARS", default=20),
 }
+
+# Figures that leave the system: counts below this are suppressed (core/disclosure.py; AVG art. 89).
+FIGURES_SUPPRESSION_THRESHOLD = env.int("FIGURES_SUPPRESSION_THRESHOLD", default=10)
+# The scenario lab re-runs at most this many cases in one request (docs/scenario-lab.md).
+SCENARIO_MAX_CASES = env.int("SCENARIO_MAX_CASES", default=5000)
