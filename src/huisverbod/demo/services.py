@@ -171,12 +171,15 @@ def load_registries(synthetic_records: int = REGISTRY_SIZE) -> dict[str, int]:
 
 
 def set_up_demo() -> dict[str, Any]:
+    from huisverbod.demo.extra_cases import load_demo_cases, save_demo_assessments
     from huisverbod.demo.monitoring import set_up_monitoring
 
     organisations = load_organisations()
     cases = load_seed_cases()
     users = create_demo_accounts()
     grant_demo_access()
+    cases += load_demo_cases()
+    save_demo_assessments()  # the scenario lab re-runs these snapshots
     load_registries()
     set_up_monitoring(care_services())
     log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))

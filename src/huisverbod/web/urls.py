@@ -10,6 +10,7 @@ from huisverbod.web.views import (
     notifications,
     orders,
     referrals,
+    scenarios,
     sharing,
 )
 
@@ -61,4 +62,6 @@ urlpatterns = [
     path("orders/<int:order_id>/<str:name>/", orders.order_action, name="order-action"),
     path("notifications/", notifications.inbox, name="notifications"),
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),
+    path("scenarios/", scenarios.scenario_lab, name="scenario-lab"),
+    path("scenarios/<int:run_id>/", scenarios.scenario_run, name="scenario-run"),
 ]
