@@ -29,6 +29,8 @@ from huisverbod.monitoring.referrals import refer
 from huisverbod.notifications.models import Notification
 from huisverbod.orders import services
 from huisverbod.registries.services import lookup_history
+from huisverbod.scenarios import services as scenario_services
+from huisverbod.scenarios.models import ScenarioRun
 from tests.helpers import force_login_verified
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("matrix")]
@@ -92,6 +94,14 @@ ROLE_TASKS: dict[str, set[str]] = {
         Role.CARE_PROFESSIONAL,
     },
     "manage_capacity": {Role.CARE_PROFESSIONAL},  # a provider's own services
+    # The scenario lab (docs/scenario-lab.md): analysts and the professionals who weigh advice.
+    "run_scenario": {
+        Role.ANALYST,
+        Role.POLICE_OFFICER,
+        Role.ASSISTANT_PUBLIC_PROSECUTOR,
+        Role.VEILIG_THUIS_PROFESSIONAL,
+        Role.MUNICIPAL_OFFICER,
+    },
 }
 
 # URL name → {method: requirement}. A requirement is PUBLIC, SIGNED_IN, STAFF, "create", or a
@@ -168,6 +178,11 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "case-monitoring-timeline": {"GET": "monitoring", "POST": "timeline_write"},
     "case-monitoring-extension-advice": {"GET": "advice"},
     "case-monitoring-closing": {"GET": "facts", "POST": "close"},
+    "web:scenario-lab": {"GET": "roles:run_scenario", "POST": "roles:run_scenario"},
+    "web:scenario-run": {"GET": "org:analyse-zorg-straf"},  # a run is its organisation's
+    "scenario-list": {"GET": "roles:run_scenario", "POST": "roles:run_scenario"},
+    "scenario-detail": {"GET": "org:analyse-zorg-straf"},
+    "scenario-parameter-sets": {"GET": "roles:run_scenario"},
 }
 ADMIN_PREFIX = "admin:"
 # Case pages that show no personal data (only times and deadline names), so they are not logged.
@@ -280,6 +295,13 @@ def world(seed_cases, users):
             CaseAccess.objects.filter(case=case).exclude(
                 organisation=orgs["politie-noord-nederland"]
             ).delete()
+    # A scenario run by the analyst over all three cases (the run pages are its organisation's).
+    scenario_services.run(
+        users[Role.ANALYST],
+        alternative="wth-motie-2026",
+        selection=scenario_services.Selection(),
+        context=AuditContext.for_user(users[Role.ANALYST], "ui"),
+    )
     return {"own": own, "shared": shared, "other": other}
 
 
@@ -359,6 +381,8 @@ def _url(route: Route, case, user) -> str | None:
                 .values_list("pk", flat=True)
                 .first()
             )
+        elif name == "run_id":
+            values[name] = ScenarioRun.objects.values_list("pk", flat=True).first() or 0
         elif name in ("object_id", "content_type_id", "user_id", "id"):
             values[name] = str(user.pk)
         else:

@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from huisverbod.api.monitoring import CareServiceViewSet, CaseMonitoringViewSet
 from huisverbod.api.orders import NotificationViewSet, OrderViewSet
+from huisverbod.api.scenarios import ScenarioViewSet
 from huisverbod.api.views import CaseViewSet
 
 router = DefaultRouter(trailing_slash=True)
@@ -12,6 +13,7 @@ router.register("monitoring", CaseMonitoringViewSet, basename="case-monitoring")
 router.register("care-services", CareServiceViewSet, basename="care-service")
 router.register("orders", OrderViewSet, basename="order")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("scenarios", ScenarioViewSet, basename="scenario")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
