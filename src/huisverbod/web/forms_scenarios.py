@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from huisverbod.scenarios.services import Selection, parameter_sets, selection_c
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 AS_ASSESSED = ""
+CHOICE_FIELDS = ("baseline", "alternative", "municipality", "region")
 
 
 def _set_label(params: Any) -> str:
@@ -46,20 +47,21 @@ class ScenarioForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         sets = [(p.id, _set_label(p)) for p in parameter_sets()]
-        self.fields["baseline"].choices = [
+        field = {name: cast(forms.ChoiceField, self.fields[name]) for name in CHOICE_FIELDS}
+        field["baseline"].choices = [
             (AS_ASSESSED, _("As assessed (the set each assessment used)")),
             *sets,
         ]
-        self.fields["alternative"].choices = sets
+        field["alternative"].choices = sets
         proposals = [p.id for p in parameter_sets() if not p.enacted]
         if proposals:
             self.fields["alternative"].initial = proposals[-1]
         choices = selection_choices()
-        self.fields["municipality"].choices = [("", "—"), *choices["municipalities"]]
-        self.fields["region"].choices = [("", "—"), *choices["regions"]]
+        field["municipality"].choices = [("", "—"), *choices["municipalities"]]
+        field["region"].choices = [("", "—"), *choices["regions"]]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         kind = data.get("kind")
         if kind == SelectionKind.PERIOD:
             start, end = data.get("date_from"), data.get("date_to")
