@@ -66,7 +66,7 @@ def test_motion_changes_the_advice_counts(live_server, page: Page, lab, sign_in)
         str(expected.table("route").count("no_order", "planned"))
     )
     # Each case whose advice changed is shown with its changes, and links to the case.
-    examples = page.locator("article.scenario-case")
+    examples = page.locator(".scenario-case")
     expect(examples.filter(has=page.locator("tr[data-subject=advice]"))).to_have_count(
         expected.advice_changed
     )
@@ -83,4 +83,4 @@ def test_analyst_sees_the_counts_without_small_cells_or_cases(live_server, page:
     expect(page.locator("[data-count=cases]")).to_have_text(str(expected.cases))
     shown = "<10" if 0 < expected.advice_changed < 10 else str(expected.advice_changed)
     expect(page.locator("[data-count=advice_changed]")).to_have_text(shown)
-    expect(page.locator("article.scenario-case")).to_have_count(0)
+    expect(page.locator(".scenario-case")).to_have_count(0)

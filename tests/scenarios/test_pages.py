@@ -83,7 +83,7 @@ def test_professional_result_page_shows_the_counts_and_examples(client_for, lab_
     page = client.get(f"/scenarios/{run.pk}/").content.decode()
     changed = ScenarioCaseResult.objects.filter(run=run, advice_changed=True).count()
     assert _count(page, "advice_changed") == str(changed)
-    for result in ScenarioCaseResult.objects.filter(run=run, changed=True):
+    for result in ScenarioCaseResult.objects.filter(run=run, substantive=True):
         assert f'data-case="{result.case.reference}"' in page
         assert f'href="/cases/{result.case.pk}/"' in page
     assert "art. 2 lid 1 Wth" in page

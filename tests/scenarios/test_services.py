@@ -201,7 +201,7 @@ def test_a_professional_who_sees_every_case_sees_every_count_and_the_examples(la
         "do_not_impose", "impose"
     )
     assert {r.case.reference for r in view.examples} == set(
-        ScenarioCaseResult.objects.filter(run=run, changed=True).values_list("case__reference", flat=True)
+        ScenarioCaseResult.objects.filter(run=run, substantive=True).values_list("case__reference", flat=True)
     )
     logged = ProcessingLogEntry.objects.filter(
         trace_id=context.trace_id, processing_activity_id="scenario-view"

@@ -63,6 +63,9 @@ class ScenarioCaseResult(models.Model):
     alternative_route = models.CharField(max_length=8, blank=True)
     changed = models.BooleanField(default=False)
     advice_changed = models.BooleanField(default=False)
+    # The advice, the route, a criterion or a measure changed (not only the maximum duration or
+    # the grounds of a danger met under both): the cases shown as examples.
+    substantive = models.BooleanField(default=False)
     drift = models.BooleanField(
         default=False, help_text="The baseline re-run differs from the stored advice."
     )

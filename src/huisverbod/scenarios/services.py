@@ -320,6 +320,7 @@ def run(
                 alternative_route=d.alternative.route or "",
                 changed=d.changed,
                 advice_changed=d.advice_changed,
+                substantive=d.substantive,
                 drift=d.drift,
                 changes=_change_json(d),
             )
@@ -380,7 +381,7 @@ class RunView:
 
 def view_of(user: User, scenario: ScenarioRun, context: AuditContext, *, log: bool = True) -> RunView:
     summary = Summary.from_dict(scenario.summary)
-    examples = list(example_results(user, scenario).filter(Q(changed=True) | ~Q(error="")))
+    examples = list(example_results(user, scenario).filter(Q(substantive=True) | ~Q(error="")))
     visible_total = example_results(user, scenario).count()
     sees_every_case = visible_total == scenario.case_count and scenario.case_count > 0
     limit = None if sees_every_case else threshold()
@@ -395,7 +396,7 @@ def view_of(user: User, scenario: ScenarioRun, context: AuditContext, *, log: bo
         [scenario.baseline_set] if scenario.baseline_set else []
     )
     sets = [*baseline_sets, scenario.alternative_set]
-    changed_total = summary.changed + summary.errors
+    shown_total = scenario.results.filter(Q(substantive=True) | ~Q(error="")).count()
     return RunView(
         run=scenario,
         summary=summary,
@@ -404,13 +405,15 @@ def view_of(user: User, scenario: ScenarioRun, context: AuditContext, *, log: bo
         tables={t.id: published(t, limit) for t in summary.tables},
         counts={
             "cases": published_count(summary.cases, limit),
-            "changed": published_count(summary.changed, limit),
-            "advice_changed": published_count(summary.advice_changed, limit),
-            "drift": published_count(summary.drift, limit),
-            "errors": published_count(summary.errors, limit),
+            # A part of all cases is hidden when it, or the rest, is small (the rest is the
+            # difference with the published total).
+            "changed": published_count(summary.changed, limit, summary.cases),
+            "advice_changed": published_count(summary.advice_changed, limit, summary.cases),
+            "drift": published_count(summary.drift, limit, summary.cases),
+            "errors": published_count(summary.errors, limit, summary.cases),
         },
         examples=examples,
-        examples_hidden=published_count(max(changed_total - len(examples), 0), limit),
+        examples_hidden=published_count(max(shown_total - len(examples), 0), limit),
         parameters=parameter_rows(list(dict.fromkeys(sets))),
         baseline_sets=baseline_sets,
     )

@@ -18,7 +18,7 @@ CHOICE_FIELDS = ("baseline", "alternative", "municipality", "region")
 
 def _set_label(params: Any) -> str:
     kind = _("law in force") if params.enacted else _("proposal")
-    return f"{params.title} ({params.id}, {kind})"
+    return f"{params.id} ({kind})"
 
 
 class ScenarioForm(forms.Form):

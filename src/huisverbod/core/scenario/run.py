@@ -33,7 +33,10 @@ ADVICE_ARTICLE = "art. 2 lid 1 en 2 Wth"
 # The routes are practice, not statute: Regioplan Handreiking (2015) start routes.
 ROUTE_BASIS = "Regioplan Handreiking 2015 (startroutes); seed document 2022 (gepland huisverbod)"
 DURATION_ARTICLE = "art. 9 lid 1 Wth"
-NO_ORDER = "no_order"  # the route column of a case whose advice is not to impose
+NO_ORDER = "no_order"
+SUBSTANTIVE = frozenset(
+    {"advice", "route", "criterion", "measure"}
+)  # the route column of a case whose advice is not to impose
 
 Texts = dict[str, str]  # language -> text
 
@@ -126,6 +129,12 @@ class CaseDifference:
     @property
     def changed(self) -> bool:
         return bool(self.changes)
+
+    @property
+    def substantive(self) -> bool:
+        """The advice, route, a criterion or a measure changed, not only a duration or the
+        grounds of a danger met under both sets."""
+        return any(c.subject in SUBSTANTIVE for c in self.changes)
 
 
 @dataclass(frozen=True)

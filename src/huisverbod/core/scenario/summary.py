@@ -234,8 +234,13 @@ def published(table: CountTable, threshold: int | None) -> PublishedTable:
     return PublishedTable(table.id, table.columns, rows, totals, grand, hidden)
 
 
-def published_count(value: int, threshold: int | None) -> int | None:
-    """A single count (e.g. the number of cases whose advice changed): hidden when small."""
-    if threshold is None or value == 0 or value >= threshold:
+def published_count(value: int, threshold: int | None, whole: int | None = None) -> int | None:
+    """A single count (e.g. the cases whose advice changed): hidden when it is small, or, when
+    it is a part of ``whole`` (a published total), when the rest ``whole - value`` is small."""
+    if threshold is None:
         return value
-    return None
+    if 0 < value < threshold:
+        return None
+    if whole is not None and 0 < whole - value < threshold:
+        return None
+    return value

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from huisverbod.access.policy import Action
 from huisverbod.access.services import can
 from huisverbod.accounts.models import User
+from huisverbod.assessments import labels
 from huisverbod.audit.log import AuditContext
 from huisverbod.core.scenario.summary import PublishedTable
 from huisverbod.scenarios import services
@@ -38,7 +39,12 @@ def _table(table: PublishedTable) -> dict[str, Any]:
                 "key": row.key,
                 "label": row_label(table.id, row.key),
                 "cells": [
-                    {"column": column, "value": cell.value, "diagonal": transition and column == row.key}
+                    {
+                        "column": column,
+                        "value": cell.value,
+                        "diagonal": transition and column == row.key,
+                        "moved": transition and column != row.key and bool(cell.value),
+                    }
                     for column, cell in zip(table.columns, row.cells, strict=True)
                 ],
                 "total": row.total.value,
@@ -112,7 +118,12 @@ def scenario_run(request: HttpRequest, run_id: int) -> HttpResponse:
             "run": run,
             "tables": [_table(t) for t in view.tables.values()],
             "examples": [
-                {"result": r, "changes": [change_label(c) for c in r.changes]} for r in view.examples
+                {
+                    "result": r,
+                    "changes": [change_label(c) for c in r.changes],
+                    "advice": (labels.advice(r.baseline_advice), labels.advice(r.alternative_advice)),
+                }
+                for r in view.examples
             ],
         },
     )
