@@ -11,15 +11,14 @@ from pathlib import Path
 
 from django.db import transaction
 
-from huisverbod.access.models import Reason, Scope
-from huisverbod.access.services import grant
-from huisverbod.accounts.models import Organisation, User
+from huisverbod.accounts.models import User
 from huisverbod.assessments.models import Assessment
 from huisverbod.assessments.services import save_snapshot
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.audit.subjects import of_case
 from huisverbod.cases.casefiles import import_casefiles, parse_named
 from huisverbod.cases.models import Case
+from huisverbod.demo.services import grant_rows
 
 DEMO_CASE_DIR = Path(__file__).parent / "demo_cases"
 # The demo account that saves the joint assessments (Veilig Thuis assesses together with the police).
@@ -38,14 +37,7 @@ def load_demo_cases() -> list[Case]:
     new = import_casefiles([f for f in files if f.casefile.id not in present])
     access = json.loads((DEMO_CASE_DIR / "access.json").read_text(encoding="utf-8"))
     for case in new:
-        for row in access.get(case.reference, []):
-            grant(
-                case,
-                Organisation.objects.get(code=row["organisation"]),
-                Reason(row["reason"]),
-                scope=Scope(row.get("scope", Scope.FULL)),
-                note=row.get("note", ""),
-            )
+        grant_rows(case, access.get(case.reference, []))
     return new
 
 

@@ -103,16 +103,21 @@ def grant_demo_access() -> int:
         case = Case.objects.filter(reference=reference).first()
         if reference.startswith("_") or case is None:
             continue
-        for row in rows:
-            grant(
-                case,
-                Organisation.objects.get(code=row["organisation"]),
-                Reason(row["reason"]),
-                scope=Scope(row.get("scope", Scope.FULL)),
-                note=row.get("note", ""),
-            )
-            count += 1
+        count += grant_rows(case, rows)
     return count
+
+
+def grant_rows(case: Case, rows: list[dict[str, Any]]) -> int:
+    """Grant the case to each row's organisation, for the row's reason (and scope, note)."""
+    for row in rows:
+        grant(
+            case,
+            Organisation.objects.get(code=row["organisation"]),
+            Reason(row["reason"]),
+            scope=Scope(row.get("scope", Scope.FULL)),
+            note=row.get("note", ""),
+        )
+    return len(rows)
 
 
 def care_services() -> list[dict[str, Any]]:

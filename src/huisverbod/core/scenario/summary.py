@@ -83,24 +83,28 @@ def route_transitions(cases: Sequence[CaseDifference]) -> CountTable:
     )
 
 
+def _flips(
+    cases: Sequence[CaseDifference], subject: str, table_id: str, rows: Sequence[str], columns: Sequence[str]
+) -> CountTable:
+    """Per row key: the cases in which a ``subject`` change turned it on (first column) or off."""
+    on, off = columns
+    counter: Counter[tuple[str, str]] = Counter(
+        (change.key, on if change.after else off)
+        for case in cases
+        for change in case.changes
+        if change.subject == subject
+    )
+    return _table(table_id, rows, columns, counter)
+
+
 def criterion_changes(cases: Sequence[CaseDifference]) -> CountTable:
     """Per statutory criterion: cases in which it is met only under the alternative, or no more."""
-    counter: Counter[tuple[str, str]] = Counter()
-    for case in cases:
-        for change in case.changes:
-            if change.subject == "criterion":
-                counter[(change.key, "now_met" if change.after else "no_longer_met")] += 1
-    return _table("criteria", CRITERIA, CRITERION_COLUMNS, counter)
+    return _flips(cases, "criterion", "criteria", CRITERIA, CRITERION_COLUMNS)
 
 
 def measure_changes(cases: Sequence[CaseDifference]) -> CountTable:
     """Per measure: cases in which it is advised only under the alternative, or no more."""
-    counter: Counter[tuple[str, str]] = Counter()
-    for case in cases:
-        for change in case.changes:
-            if change.subject == "measure":
-                counter[(change.key, "newly_advised" if change.after else "no_longer_advised")] += 1
-    return _table("measures", tuple(MEASURE_BASIS), MEASURE_COLUMNS, counter)
+    return _flips(cases, "measure", "measures", tuple(MEASURE_BASIS), MEASURE_COLUMNS)
 
 
 def duration_changes(cases: Sequence[CaseDifference]) -> CountTable:
