@@ -232,3 +232,11 @@ def test_results_go_with_a_destroyed_case_and_the_counts_stay(lab_cases, users):
     assert not ScenarioCaseResult.objects.filter(run=run, case__reference="demo-13").exists()
     run.refresh_from_db()
     assert run.summary["cases"] == len(lab_cases)
+
+
+def test_a_stored_file_that_cannot_be_read_is_counted_not_fatal(lab_cases, users):
+    Assessment.objects.filter(case__reference="demo-13").update(casefile={"format": "nope"})
+    run = _run(users[Role.ANALYST])
+    assert run.summary["errors"] == 1 and run.summary["cases"] == len(lab_cases) - 1
+    broken = ScenarioCaseResult.objects.get(run=run, case__reference="demo-13")
+    assert broken.error.startswith("CaseFileError") and broken.alternative_advice == ""

@@ -15,7 +15,7 @@ parameter set, keep the counts, and show each reader what they may see.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from datetime import time as clock
 from typing import Any
@@ -33,11 +33,12 @@ from huisverbod.accounts.models import Organisation, OrganisationKind, User
 from huisverbod.assessments.models import Assessment
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.audit.subjects import of_cases
-from huisverbod.core.casefile import parse_casefile
+from huisverbod.core.casefile import CaseFileError, parse_casefile
 from huisverbod.core.disclosure import DEFAULT_THRESHOLD
 from huisverbod.core.law.parameters import LawParameters, ParameterSetError, all_parameter_sets, parameter_set
 from huisverbod.core.scenario import (
     CaseDifference,
+    CaseError,
     ScenarioCase,
     Summary,
     published,
@@ -290,8 +291,14 @@ def run(
     }
     # The log comes first: if it cannot be written, nothing is processed.
     record(context, "scenario-run", subjects=of_cases(cases) or None, detail=detail, started=started)
-    inputs = {s.case.reference: _scenario_case(s) for s in snapshots}
-    outcome = run_scenario(inputs.values(), alternative_set, baseline_set)
+    inputs, unreadable = [], []
+    for snapshot in snapshots:
+        try:
+            inputs.append(_scenario_case(snapshot))
+        except CaseFileError as exc:  # a stored file today's reader refuses: counted, not hidden
+            unreadable.append(CaseError(snapshot.case.reference, f"CaseFileError: {exc}"))
+    outcome = run_scenario(inputs, alternative_set, baseline_set)
+    outcome = replace(outcome, errors=(*unreadable, *outcome.errors))
     summary = summarise(outcome)
     by_reference = {s.case.reference: s for s in snapshots}
     with transaction.atomic():
