@@ -69,6 +69,9 @@ class ParameterSetSerializer(serializers.Serializer[Any]):
 class ScenarioRunSerializer(serializers.ModelSerializer[ScenarioRun]):
     created_by = serializers.CharField(source="created_by.username")
     baseline_set = serializers.CharField(help_text="Empty: each case under the set its assessment used.")
+    # Declared, not derived from the model: the derived maximum would be the database's integer.
+    case_count = serializers.IntegerField(min_value=0)
+    duration_ms = serializers.IntegerField(min_value=0)
 
     class Meta:
         model = ScenarioRun
