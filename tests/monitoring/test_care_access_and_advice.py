@@ -211,3 +211,9 @@ def test_the_care_professional_sees_the_order_but_not_the_reasons(referral, orde
     assert care_page.status_code == 200
     assert reason not in care_page.content.decode()
     assert reason in team.get(f"/orders/{order.pk}/").content.decode()
+    # The API says the same: the reason is withheld (null) for the care professional.
+    care_events = care.get(f"/api/v1/orders/{order.pk}/").json()["events"]
+    team_events = team.get(f"/api/v1/orders/{order.pk}/").json()["events"]
+    extension = [e for e in team_events if e["action"] == "extend"]
+    assert extension and extension[0]["reason"] == reason
+    assert care_events and all(e["reason"] is None for e in care_events)
