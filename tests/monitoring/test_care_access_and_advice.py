@@ -191,3 +191,29 @@ def test_the_extend_form_asks_for_the_reason_when_flagged(referral, order, users
         order.state == "extended"
         and order.events.get(action="extend").data["improper_reason_noted"] == "Toch"
     )
+
+
+def test_the_care_professional_sees_the_order_but_not_the_reasons(referral, order, users, context):
+    """A decision's reason can carry facts (care access excludes them); the team sees it."""
+    reason = "Vader stuurde gisteren dreigende berichten (synthetisch)."
+    advice.extend(
+        order,
+        users[Role.MUNICIPAL_OFFICER],
+        new_end=order.latest_extension_end,
+        reason=reason,
+        improper_reason_noted="De wachtlijst alleen is het niet (synthetisch).",
+        context=context,
+    )
+    care, team = Client(), Client()
+    force_login_verified(care, users[Role.CARE_PROFESSIONAL])
+    force_login_verified(team, users[Role.VEILIG_THUIS_PROFESSIONAL])
+    care_page = care.get(f"/orders/{order.pk}/")
+    assert care_page.status_code == 200
+    assert reason not in care_page.content.decode()
+    assert reason in team.get(f"/orders/{order.pk}/").content.decode()
+    # The API says the same: the reason is withheld (null) for the care professional.
+    care_events = care.get(f"/api/v1/orders/{order.pk}/").json()["events"]
+    team_events = team.get(f"/api/v1/orders/{order.pk}/").json()["events"]
+    extension = [e for e in team_events if e["action"] == "extend"]
+    assert extension and extension[0]["reason"] == reason
+    assert care_events and all(e["reason"] is None for e in care_events)

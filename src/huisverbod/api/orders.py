@@ -45,7 +45,9 @@ class EventSerializer(serializers.Serializer[Any]):
     at = serializers.DateTimeField()
     role = serializers.CharField()
     organisation = serializers.CharField(source="organisation.code", allow_null=True, default=None)
-    reason = serializers.CharField()
+    reason = serializers.CharField(
+        allow_null=True, help_text="null when the caller may not see the case's facts (e.g. a care provider)"
+    )
     legal_basis = serializers.CharField()
     assessment = serializers.IntegerField(source="assessment.version", allow_null=True, default=None)
 
@@ -93,6 +95,15 @@ class OrderSerializer(serializers.ModelSerializer[Order]):
             "events",
             "documents",
         ]
+
+    def to_representation(self, instance: Order) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        # A decision's reason can carry facts: only for those who may see them (as on the page).
+        request = self.context.get("request")
+        if request is None or not can(_user(request), Action.VIEW_FACTS, instance.case):
+            for event in data["events"]:
+                event["reason"] = None
+        return data
 
 
 class OrderCreateSerializer(serializers.Serializer[Any]):
@@ -195,7 +206,7 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         order = self.get_object()
         self._log(request, order, {})
-        return Response(OrderSerializer(order).data)
+        return Response(OrderSerializer(order, context={"request": request}).data)
 
     @extend_schema(request=OrderCreateSerializer, responses={201: OrderSerializer, 400: ErrorSerializer})
     def create(self, request: Request) -> Response:
@@ -228,7 +239,8 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             return _refused(exc)
         self._log(request, order, {"mode": values["mode"]})
         return Response(
-            OrderSerializer(self.get_queryset().get(pk=order.pk)).data, status=status.HTTP_201_CREATED
+            OrderSerializer(self.get_queryset().get(pk=order.pk), context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
         )
 
     @extend_schema(
@@ -266,7 +278,9 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         except MonitoringError as exc:
             return problems_response([Problem(exc.field or "$", exc.message)])
         self._log(request, order, {"action": values["action"]})
-        return Response(OrderSerializer(self.get_queryset().get(pk=order.pk)).data)
+        return Response(
+            OrderSerializer(self.get_queryset().get(pk=order.pk), context={"request": request}).data
+        )
 
     @extend_schema(request=ReachabilitySerializer, responses={204: None, 400: ErrorSerializer})
     @action(detail=True, methods=["post"])

@@ -243,7 +243,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "SORT_OPERATIONS": False,
+    # Alphabetical by path, then GET, POST, ...: the committed document is the same on every run.
+    "SORT_OPERATIONS": True,
     "ENUM_NAME_OVERRIDES": {
         "FactSourceEnum": "huisverbod.cases.models.SourceChoices",
         "FactOriginEnum": "huisverbod.cases.models.OriginChoices",

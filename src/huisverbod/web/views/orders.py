@@ -156,6 +156,9 @@ def order_context(
         "advice": advice,
         "monitoring": can(user, Action.VIEW_MONITORING, order.case),
         "may_close_monitoring": can(user, Action.VIEW_FACTS, order.case),
+        # A decision's reason and a violation's description can carry facts: only for those who
+        # may see the case's facts (not, e.g., a care provider with time-boxed access).
+        "show_reasons": can(user, Action.VIEW_FACTS, order.case),
         "forms": built,
         "countdown": _countdown(order),
         "deadlines": [{"row": d, "label": deadline_label(d.kind)} for d in order.deadlines.all()],
