@@ -63,7 +63,7 @@ def _figure(width: float = 7.5, height: float = 3.0) -> tuple[Figure, Axes]:
     return figure, axes
 
 
-def trend(labels: Sequence[str], series: Mapping[str, Sequence[float | int | None]], title: str, note: str) -> str:
+def trend(labels: Sequence[str], series: Mapping[str, Sequence[float | int | None]], title: str) -> str:
     """Lines per period; a suppressed value (None) is a gap."""
     figure, axes = _figure()
     positions = list(range(len(labels)))
@@ -75,11 +75,10 @@ def trend(labels: Sequence[str], series: Mapping[str, Sequence[float | int | Non
     axes.set_title(title, loc="left", fontsize=10)
     axes.set_ylim(bottom=0)
     axes.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    figure.text(0.0, -0.02, note, fontsize=7, color="#555555", ha="left", va="top")
     return _svg(figure)
 
 
-def bars(labels: Sequence[str], series: Mapping[str, Sequence[float | int | None]], title: str, note: str) -> str:
+def bars(labels: Sequence[str], series: Mapping[str, Sequence[float | int | None]], title: str) -> str:
     """Bars per region side by side; a suppressed value is a missing bar marked "x"."""
     figure, axes = _figure(7.5, max(2.4, 0.32 * len(labels) * max(1, len(series)) + 0.8))
     count = max(1, len(series))
@@ -96,12 +95,11 @@ def bars(labels: Sequence[str], series: Mapping[str, Sequence[float | int | None
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     axes.grid(axis="y", visible=False)
     axes.set_title(title, loc="left", fontsize=10)
-    axes.legend(frameon=False, fontsize=8, loc="lower right")
-    figure.text(0.0, -0.02, note, fontsize=7, color="#555555", ha="left", va="top")
+    axes.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return _svg(figure)
 
 
-def funnel(steps: Sequence[tuple[str, int | None]], title: str, note: str) -> str:
+def funnel(steps: Sequence[tuple[str, int | None]], title: str) -> str:
     """From assessment to order to extension: one bar per step, widest first."""
     figure, axes = _figure(7.5, 0.55 * len(steps) + 0.9)
     known = [v for _, v in steps if v is not None]
@@ -125,5 +123,4 @@ def funnel(steps: Sequence[tuple[str, int | None]], title: str, note: str) -> st
     axes.grid(False)
     axes.invert_yaxis()
     axes.set_title(title, loc="left", fontsize=10)
-    figure.text(0.0, -0.02, note, fontsize=7, color="#555555", ha="left", va="top")
     return _svg(figure)

@@ -36,10 +36,6 @@ def default_filters(today: date | None = None) -> Filters:
     return Filters("quarter", "national", date(today.year - 2, today.month, 1), today)
 
 
-def _note(threshold: int | None) -> str:
-    return _("x: not shown (fewer than %(n)s, or it would reveal such a cell).") % {"n": threshold}
-
-
 def _grand_total(figures: FigureSet, table: str) -> int | None:
     protected = figures.tables[table].protected
     return protected.shown(TOTAL, TOTAL) if protected is not None else None
@@ -73,7 +69,6 @@ def dashboard(filters: Filters) -> dict[str, Any]:
             regional.tables["orders"].value(r.key, TOTAL) for r in region_rows
         ],
     }
-    note = _note(figures.threshold)
     funnel_steps = [
         (str(labels.TOTAL_LABELS["assessments"]), _grand_total(monthly, "assessments")),
         (str(labels.COLUMN_LABELS["decisions.order"]), _grand_total(monthly, "orders")),
@@ -87,15 +82,14 @@ def dashboard(filters: Filters) -> dict[str, Any]:
         "period_label": labels.PERIOD_LABELS[filters.period],
         "tables": [export.table_rows(figures, t) for t in export.table_ids()],
         "charts": {
-            "trend": charts.trend(month_labels, trend_series, _("Per month, nationally"), note),
+            "trend": charts.trend(month_labels, trend_series, _("Per month, nationally")),
             "regions": charts.bars(
                 [regional.region_names.get(r.region, "?") for r in region_rows],
                 region_series,
                 _("Regions side by side (%(level)s, %(year)s)")
                 % {"level": labels.LEVEL_LABELS[region_level], "year": last or "-"},
-                note,
             ),
-            "funnel": charts.funnel(funnel_steps, _("From assessment to order to extension"), note),
+            "funnel": charts.funnel(funnel_steps, _("From assessment to order to extension")),
         },
     }
 

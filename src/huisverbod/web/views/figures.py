@@ -17,7 +17,7 @@ from huisverbod.access.services import can
 from huisverbod.accounts.models import User
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.figures import export
-from huisverbod.figures.report import Filters, dashboard, render_pdf
+from huisverbod.figures.report import Filters, dashboard, default_filters, render_pdf
 from huisverbod.figures.services import published_figures
 from huisverbod.web.forms_figures import FiguresFilterForm
 
@@ -26,11 +26,12 @@ def _filters(request: HttpRequest) -> tuple[FiguresFilterForm, Filters]:
     user: User = request.user  # type: ignore[assignment]
     if not can(user, Action.VIEW_FIGURES):
         raise PermissionDenied(Action.VIEW_FIGURES.value)
-    form = FiguresFilterForm(request.GET)
+    default = default_filters()
+    data = {"period": default.period, "level": default.level, "start": default.start, "end": default.end}
+    data.update({k: v for k, v in request.GET.items() if k in data and v})
+    form = FiguresFilterForm(data)
     if not form.is_valid():
-        form = FiguresFilterForm(
-            {k: v for k, v in request.GET.items() if k not in form.errors and k in form.fields}
-        )
+        form = FiguresFilterForm({k: v for k, v in data.items() if k not in form.errors})
         form.is_valid()
     return form, form.filters()
 
