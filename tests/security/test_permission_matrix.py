@@ -83,6 +83,9 @@ CASE_TASKS: dict[str, set[str]] = {
     Role.ANALYST: set(),
     Role.ADMINISTRATOR: set(),
 }
+# Recording the decision after an assessment (no order, or not possible) and the measures taken.
+for _role in (Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.MUNICIPAL_OFFICER):
+    CASE_TASKS[_role] = CASE_TASKS[_role] | {"record_decision"}
 CREATORS = {Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.VEILIG_THUIS_PROFESSIONAL}
 # Tasks that are not about one case ("roles:<task>"): care services and their capacity.
 ROLE_TASKS: dict[str, set[str]] = {
@@ -102,6 +105,7 @@ ROLE_TASKS: dict[str, set[str]] = {
         Role.VEILIG_THUIS_PROFESSIONAL,
         Role.MUNICIPAL_OFFICER,
     },
+    "figures": {Role.ANALYST},  # aggregates only, small cells suppressed (docs/figures.md)
 }
 
 # URL name → {method: requirement}. A requirement is PUBLIC, SIGNED_IN, STAFF, "create", or a
@@ -183,6 +187,11 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "scenario-list": {"GET": "roles:run_scenario", "POST": "roles:run_scenario"},
     "scenario-detail": {"GET": "org:analyse-zorg-straf"},
     "scenario-parameter-sets": {"GET": "roles:run_scenario"},
+    "web:decision-record": {"POST": "record_decision"},
+    "web:figures": {"GET": "roles:figures"},
+    "web:figures-pdf": {"GET": "roles:figures"},
+    "web:figures-csv": {"GET": "roles:figures"},
+    "figures": {"GET": "roles:figures"},
 }
 ADMIN_PREFIX = "admin:"
 # Case pages that show no personal data (only times and deadline names), so they are not logged.
@@ -373,6 +382,8 @@ def _url(route: Route, case, user) -> str | None:
             )[0]
         elif name == "name":
             values[name] = "reachability"
+        elif name == "table":
+            values[name] = "orders"
         elif name == "notification_id":
             values[name] = (
                 Notification.objects.filter(

@@ -43,6 +43,9 @@ class Action(StrEnum):
     VIEW_FIGURES = "view_figures"
     MANAGE_ACCOUNTS = "manage_accounts"
     RUN_SCENARIO = "run_scenario"  # the scenario lab (docs/scenario-lab.md)
+    # Recording a decision not to impose, or that a huisverbod is not possible, with the measures
+    # taken instead or besides (an imposed order records its own decision).
+    RECORD_DECISION = "record_decision"
 
 
 P = Role.POLICE_OFFICER
@@ -96,6 +99,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # sees the counts with small cells suppressed; cases only where VIEW_ASSESSMENT and the
     # organisation's grant allow (scenarios/services.py).
     Action.RUN_SCENARIO: frozenset({A, P, H, V, M}),
+    # Those who decide on a huisverbod (art. 2 and 3 Wth) and the police officer who takes the
+    # measures of the criminal track (arrest, criminal contact ban).
+    Action.RECORD_DECISION: frozenset({P, H, M}),
 }
 
 # Actions that concern a case, and so also need the organisation's grant on that case.

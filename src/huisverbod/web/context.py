@@ -15,4 +15,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "unread_notifications": inbox_for(user).filter(read_at__isnull=True).count(),
         "may_view_capacity": role_may(user.role, Action.VIEW_CAPACITY),
         "may_run_scenario": role_may(user.role, Action.RUN_SCENARIO),
+        "may_view_figures": role_may(user.role, Action.VIEW_FIGURES),
     }

@@ -5,6 +5,8 @@ from huisverbod.web.views import (
     assessment,
     capacity,
     cases,
+    decisions,
+    figures,
     history,
     monitoring,
     notifications,
@@ -64,4 +66,12 @@ urlpatterns = [
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),
     path("scenarios/", scenarios.scenario_lab, name="scenario-lab"),
     path("scenarios/<int:run_id>/", scenarios.scenario_run, name="scenario-run"),
+    path(
+        "cases/<int:pk>/assessment/v<int:version>/decision/",
+        decisions.decision_record,
+        name="decision-record",
+    ),
+    path("figures/", figures.figures, name="figures"),
+    path("figures/report.pdf", figures.figures_pdf, name="figures-pdf"),
+    path("figures/<str:table>.csv", figures.figures_csv, name="figures-csv"),
 ]

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "huisverbod.api",
     "huisverbod.demo",
     "huisverbod.scenarios",
+    "huisverbod.decisions",
+    "huisverbod.figures",
 ]
 
 MIDDLEWARE = [
@@ -297,7 +299,8 @@ REGISTRY_RETENTION_YEARS = {
     "veilig_thuis": env.int("VEILIG_THUIS_REGISTRY_RETENTION_YEARS", default=20),
 }
 
-# Figures that leave the system: counts below this are suppressed (core/disclosure.py; AVG art. 89).
+# Figures that leave the system (policy figures, the scenario lab): counts below this are
+# suppressed, with secondary suppression (core/disclosure.py, docs/figures.md; AVG art. 89).
 FIGURES_SUPPRESSION_THRESHOLD = env.int("FIGURES_SUPPRESSION_THRESHOLD", default=10)
 # The scenario lab re-runs at most this many cases in one request (docs/scenario-lab.md).
 SCENARIO_MAX_CASES = env.int("SCENARIO_MAX_CASES", default=5000)
