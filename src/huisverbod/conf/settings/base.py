@@ -104,10 +104,10 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'huisverbod.sqlite3'}"),
-}
-if "DATABASE_URL" not in env:
+# An empty DATABASE_URL (e.g. `DATABASE_URL= make test`) means the same as none: the SQLite file.
+_DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'huisverbod.sqlite3'}"
+DATABASES = {"default": env.db_url_config(env.str("DATABASE_URL", default="") or _DEFAULT_DATABASE_URL)}
+if not env.str("DATABASE_URL", default=""):
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
