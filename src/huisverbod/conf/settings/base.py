@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "huisverbod.web",
     "huisverbod.api",
     "huisverbod.demo",
+    "huisverbod.decisions",
 ]
 
 MIDDLEWARE = [
