@@ -151,7 +151,7 @@ class HistoryConfig:
 
 def year_factors(config: HistoryConfig) -> dict[int, float]:
     """The year-to-year variation of all volumes, drawn once from the seed."""
-    rng = Random(f"history-years:{config.seed}")  # noqa: S311  # nosec B311 - synthetic data
+    rng = Random(f"history-years:{config.seed}")  # noqa: S311 - synthetic data  # nosec B311
     return {year: max(0.5, 1 + rng.gauss(0.0, config.rates.year_sd)) for year in config.year_range}
 
 
@@ -298,7 +298,7 @@ class HistoryCase:
         the history records what was advised, not how)."""
         perpetrator = next(p.local_id for p in self.persons if p.role == "perpetrator")
         impose = self.advice == "impose"
-        measures = [
+        measures: list[dict[str, Any]] = [
             {
                 "id": "huisverbod",
                 "track": MEASURE_BASIS["huisverbod"][0].value,
@@ -394,7 +394,7 @@ class _CaseMaker:
     def __init__(self, config: HistoryConfig) -> None:
         self.config = config
         self.rates = config.rates
-        self.rng = Random(f"history-cases:{config.seed}")  # noqa: S311  # nosec B311 - synthetic data
+        self.rng = Random(f"history-cases:{config.seed}")  # noqa: S311 - synthetic data  # nosec B311
         self.model = regional_model(config)
         self.builder = PopulationBuilder(
             self.rng,
@@ -446,7 +446,7 @@ class _CaseMaker:
             perpetrator.prefix,
             perpetrator.surname,
         )
-        kind = "siblings" if same_name and not victim.partner_surname else "partners"
+        kind = "siblings" if same_name and victim is not None and not victim.partner_surname else "partners"
         if EX_PARTNER in reasons:
             residence = "lives_elsewhere"
             kind = "ex_partners"
@@ -864,7 +864,7 @@ def history_registry(config: HistoryConfig, registry: str) -> Iterator[RegistryR
     if registry not in (POLICE, VEILIG_THUIS):
         raise ValueError(f"unknown registry {registry!r}")
     tables = load_tables()
-    rng = Random(f"history-registry:{registry}:{config.seed}")  # noqa: S311  # nosec B311 - synthetic data
+    rng = Random(f"history-registry:{registry}:{config.seed}")  # noqa: S311 - synthetic data  # nosec B311
     builder = PopulationBuilder(
         rng,
         tables,

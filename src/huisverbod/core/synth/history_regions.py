@@ -99,8 +99,10 @@ class RegionalModel:
     municipalities: Weighted[Municipality]
 
     @classmethod
-    def draw(cls, seed: int, national_joint_share: float, planned_share: float, pilot_planned_share: float):  # type: ignore[no-untyped-def]
-        rng = Random(f"history-regions:{seed}")  # noqa: S311  # nosec B311 - synthetic data
+    def draw(
+        cls, seed: int, national_joint_share: float, planned_share: float, pilot_planned_share: float
+    ) -> RegionalModel:
+        rng = Random(f"history-regions:{seed}")  # noqa: S311 - synthetic data  # nosec B311
         data = national_data()
         multiplier: dict[str, float] = {}
         joint: dict[str, float] = {}
