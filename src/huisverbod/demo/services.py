@@ -171,6 +171,7 @@ def load_registries(synthetic_records: int = REGISTRY_SIZE) -> dict[str, int]:
 
 
 def set_up_demo() -> dict[str, Any]:
+    from huisverbod.demo.history import load_demo_history
     from huisverbod.demo.monitoring import set_up_monitoring
 
     organisations = load_organisations()
@@ -179,5 +180,6 @@ def set_up_demo() -> dict[str, Any]:
     grant_demo_access()
     load_registries()
     set_up_monitoring(care_services())
+    load_demo_history()
     log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))
     return {"organisations": organisations, "new_cases": cases, "users": users}

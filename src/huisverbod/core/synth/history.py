@@ -408,13 +408,14 @@ class _CaseMaker:
         self.sequence = 0
 
     # --- persons -----------------------------------------------------------------------------------
-    def _household(self, day: date, *, children: bool = False) -> Household:
+    def _household(self, day: date, *, children: bool = False, two_adults: bool = False) -> Household:
         self.builder.today = day
         for _ in range(50):
             household = self.builder.household()
             adults = [m for m in household.members if not m.is_child]
             kids = [m for m in household.members if m.is_child]
-            if len(household.members) >= 2 and adults and (kids or not children):
+            enough = len(adults) >= 2 if two_adults else bool(adults)
+            if len(household.members) >= 2 and enough and (kids or not children):
                 return household
         return household
 
@@ -422,7 +423,7 @@ class _CaseMaker:
         self, day: date, outcome: str, reasons: tuple[str, ...]
     ) -> tuple[tuple[CasePersonRecord, ...], tuple[tuple[str, str, str], ...]]:
         rng = self.rng
-        household = self._household(day, children=MINOR in reasons)
+        household = self._household(day, children=MINOR in reasons, two_adults=EX_PARTNER in reasons)
         adults = [m for m in household.members if not m.is_child]
         kids = [m for m in household.members if m.is_child]
         records: list[CasePersonRecord] = []
@@ -432,7 +433,7 @@ class _CaseMaker:
             age = rng.randint(14, 17)
             birth = date(day.year - age, minor.birth_date.month, min(minor.birth_date.day, 28))
             minor = replace(minor, birth_date=birth)
-            residence = "lives_there"
+            residence = "stays_incidentally" if INCIDENTAL_STAY in reasons else "lives_there"
             records.append(CasePersonRecord("p1", minor, "perpetrator", residence))
             records.append(CasePersonRecord("p2", adults[0], "victim", "lives_there"))
             relationships.append(("p2", "p1", "parent_child"))
@@ -447,8 +448,8 @@ class _CaseMaker:
             perpetrator.surname,
         )
         kind = "siblings" if same_name and victim is not None and not victim.partner_surname else "partners"
-        if EX_PARTNER in reasons:
-            residence = "lives_elsewhere"
+        if EX_PARTNER in reasons:  # an ex-partner who lives elsewhere (or stays over now and then)
+            residence = "stays_incidentally" if INCIDENTAL_STAY in reasons else "lives_elsewhere"
             kind = "ex_partners"
         records.append(CasePersonRecord("p1", perpetrator, "perpetrator", residence))
         if victim is not None:
