@@ -81,6 +81,9 @@ CASE_TASKS: dict[str, set[str]] = {
     Role.ANALYST: set(),
     Role.ADMINISTRATOR: set(),
 }
+# Recording the decision after an assessment (no order, or not possible) and the measures taken.
+for _role in (Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.MUNICIPAL_OFFICER):
+    CASE_TASKS[_role] = CASE_TASKS[_role] | {"record_decision"}
 CREATORS = {Role.POLICE_OFFICER, Role.ASSISTANT_PUBLIC_PROSECUTOR, Role.VEILIG_THUIS_PROFESSIONAL}
 # Tasks that are not about one case ("roles:<task>"): care services and their capacity.
 ROLE_TASKS: dict[str, set[str]] = {
@@ -168,6 +171,7 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "case-monitoring-timeline": {"GET": "monitoring", "POST": "timeline_write"},
     "case-monitoring-extension-advice": {"GET": "advice"},
     "case-monitoring-closing": {"GET": "facts", "POST": "close"},
+    "web:decision-record": {"POST": "record_decision"},
 }
 ADMIN_PREFIX = "admin:"
 # Case pages that show no personal data (only times and deadline names), so they are not logged.

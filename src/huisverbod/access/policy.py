@@ -42,6 +42,9 @@ class Action(StrEnum):
     MANAGE_CAPACITY = "manage_capacity"  # a provider's own services only
     VIEW_FIGURES = "view_figures"
     MANAGE_ACCOUNTS = "manage_accounts"
+    # Recording a decision not to impose, or that a huisverbod is not possible, with the measures
+    # taken instead or besides (an imposed order records its own decision).
+    RECORD_DECISION = "record_decision"
 
 
 P = Role.POLICE_OFFICER
@@ -91,6 +94,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_CAPACITY: frozenset({C}),
     Action.VIEW_FIGURES: frozenset({A}),
     Action.MANAGE_ACCOUNTS: frozenset({ADMIN}),
+    # Those who decide on a huisverbod (art. 2 and 3 Wth) and the police officer who takes the
+    # measures of the criminal track (arrest, criminal contact ban).
+    Action.RECORD_DECISION: frozenset({P, H, M}),
 }
 
 # Actions that concern a case, and so also need the organisation's grant on that case.

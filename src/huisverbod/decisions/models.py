@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huisverbod.assessments.labels import MEASURES, TRACKS
 from huisverbod.core.advice.measures import MEASURE_BASIS, Track
 
 
@@ -35,19 +36,8 @@ class NotPossibleReason(models.TextChoices):
 
 
 # Every measure but the huisverbod itself (that is the decision's outcome).
-MEASURE_LABELS: dict[str, Any] = {
-    "administrative_contact_ban": _("Administrative contact ban"),
-    "arrest": _("Arrest"),
-    "criminal_contact_ban": _("Criminal contact ban"),
-    "civil_contact_ban": _("Civil contact and street ban"),
-    "area_ban": _("Area ban"),
-    "report_to_veilig_thuis": _("Report to Veilig Thuis"),
-    "care_referral": _("Referral to help"),
-    "shelter": _("Shelter"),
-    "child_protection": _("Child protection"),
-}
-MEASURE_CHOICES = [(m, MEASURE_LABELS.get(m, m)) for m in MEASURE_BASIS if m != "huisverbod"]
-TRACK_CHOICES = [(t.value, t.value) for t in Track]
+MEASURE_CHOICES = [(m, MEASURES.get(m, m)) for m in MEASURE_BASIS if m != "huisverbod"]
+TRACK_CHOICES = [(t.value, TRACKS.get(t.value, t.value)) for t in Track]
 
 
 class Decision(models.Model):

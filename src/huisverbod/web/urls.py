@@ -5,6 +5,7 @@ from huisverbod.web.views import (
     assessment,
     capacity,
     cases,
+    decisions,
     history,
     monitoring,
     notifications,
@@ -61,4 +62,9 @@ urlpatterns = [
     path("orders/<int:order_id>/<str:name>/", orders.order_action, name="order-action"),
     path("notifications/", notifications.inbox, name="notifications"),
     path("notifications/<int:notification_id>/read/", notifications.mark_read, name="notification-read"),
+    path(
+        "cases/<int:pk>/assessment/v<int:version>/decision/",
+        decisions.decision_record,
+        name="decision-record",
+    ),
 ]

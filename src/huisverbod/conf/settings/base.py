@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "huisverbod.api",
     "huisverbod.demo",
     "huisverbod.decisions",
+    "huisverbod.figures",
 ]
 
 MIDDLEWARE = [
@@ -295,3 +296,6 @@ REGISTRY_RETENTION_YEARS = {
     "police": env.int("POLICE_REGISTRY_RETENTION_YEARS", default=5),
     "veilig_thuis": env.int("VEILIG_THUIS_REGISTRY_RETENTION_YEARS", default=20),
 }
+
+# Policy figures: counts below this are suppressed, with secondary suppression (docs/figures.md).
+FIGURES_SUPPRESSION_THRESHOLD = env.int("FIGURES_SUPPRESSION_THRESHOLD", default=10)

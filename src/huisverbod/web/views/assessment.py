@@ -199,21 +199,24 @@ def assessment_snapshot(request: HttpRequest, pk: int, version: int) -> HttpResp
         Assessment.objects.select_related("created_by", "organisation"), case=case, version=version
     )
     log_case(request, "case-view", case, detail={"assessment": version})
+    return render(request, "web/assessment_snapshot.html", snapshot_context(request, case, snapshot))
+
+
+def snapshot_context(request: HttpRequest, case: Case, snapshot: Assessment) -> dict[str, Any]:
+    from huisverbod.web.views.decisions import decision_context
+
     result = snapshot.result_nl if _language() == "nl" and snapshot.result_nl else snapshot.result
-    return render(
-        request,
-        "web/assessment_snapshot.html",
-        {
-            "case": case,
-            "nav": "cases",
-            "snapshot": snapshot,
-            "result": result,
-            "advice_label": labels.advice(result["advice"]["huisverbod"]),
-            "route_label": labels.route(result["advice"].get("route")),
-            "criteria": [{**c, "label": labels.criterion(c["id"])} for c in result["legal"]["criteria"]],
-            "measures": [
-                {**m, "label": labels.measure(m["id"]), "track_label": labels.track(m["track"])}
-                for m in result["advice"]["measures"]
-            ],
-        },
-    )
+    return {
+        "case": case,
+        "nav": "cases",
+        "snapshot": snapshot,
+        "result": result,
+        "advice_label": labels.advice(result["advice"]["huisverbod"]),
+        "route_label": labels.route(result["advice"].get("route")),
+        "criteria": [{**c, "label": labels.criterion(c["id"])} for c in result["legal"]["criteria"]],
+        "measures": [
+            {**m, "label": labels.measure(m["id"]), "track_label": labels.track(m["track"])}
+            for m in result["advice"]["measures"]
+        ],
+        **decision_context(request, case, snapshot),
+    }
