@@ -140,6 +140,30 @@ class _Inserter:
         for obj in objects:
             obj._state.adding = False
 
+    def rows(self, model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
+        """PostgreSQL only: COPY plain column values (by attname; the rest take their defaults)
+        into ``model``'s table; returns the new ids in order."""
+        if not rows:
+            return []
+        self.counts[model._meta.label] += len(rows)
+        table = model._meta.db_table
+        names = list(rows[0])
+        by_attname = {f.attname: f for f in model._meta.concrete_fields}
+        fields = [by_attname[name] for name in names]
+        columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in [model._meta.pk, *fields])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, len(rows)],
+            )
+            ids = [pk for (pk,) in cursor.fetchall()]
+            with cursor.cursor.copy(
+                f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN"
+            ) as copy:
+                for pk, row in zip(ids, rows, strict=True):
+                    copy.write_row([pk, *(row[name] for name in names)])
+        return ids
+
 
 def _digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(
@@ -595,17 +619,31 @@ def load_registries(config: HistoryConfig, progress: Progress = _quiet) -> dict[
             )
             rows = history_registry(config, name)
             while chunk := list(islice(rows, REGISTRY_CHUNK)):
-                records = [record_model(batch=batch, **_registry_values(row)) for row in chunk]
-                insert(record_model, records)
-                insert(
-                    key_model,
-                    [
-                        key_model(key=key, record_id=r.pk)
-                        for r in records
-                        for key in blocking_keys(as_record(r))
-                    ],
-                )
-                count += len(records)
+                values = [_registry_values(row) for row in chunk]
+                if insert.postgres:  # straight from the values: no model instances on the way
+                    ids = insert.rows(
+                        record_model, [{"batch_id": batch.pk, "summary": "", **v} for v in values]
+                    )
+                    insert.rows(
+                        key_model,
+                        [
+                            {"key": key, "record_id": pk}
+                            for pk, v in zip(ids, values, strict=True)
+                            for key in blocking_keys(_matching_record(v))
+                        ],
+                    )
+                else:
+                    records = [record_model(batch=batch, **v) for v in values]
+                    insert(record_model, records)
+                    insert(
+                        key_model,
+                        [
+                            key_model(key=key, record_id=r.pk)
+                            for r in records
+                            for key in blocking_keys(as_record(r))
+                        ],
+                    )
+                count += len(values)
                 progress(name, count, max(expected, count))
             batch.rows_read = batch.rows_stored = count
             batch.save(update_fields=["rows_read", "rows_stored"])
@@ -616,6 +654,25 @@ def load_registries(config: HistoryConfig, progress: Progress = _quiet) -> dict[
                 cursor.execute(f"ANALYZE {key_model._meta.db_table}")
     forget_counts()
     return stored
+
+
+def _matching_record(values: dict[str, Any]) -> Any:
+    """The matcher's view of a registry row (as ``registries.backend.as_record`` gives it)."""
+    from huisverbod.core.matching.model import Record
+
+    return Record(
+        record_id=values["record_id"],
+        registry_person_id=values["registry_person_id"] or None,
+        given_names=values["given_names"],
+        prefix=values["prefix"],
+        surname=values["surname"],
+        birth_date=values["birth_date"],
+        sex=values["sex"] or None,
+        bsn=values["bsn"] or None,
+        street=values["street"] or None,
+        house_number=values["house_number"] or None,
+        postcode=values["postcode"] or None,
+    )
 
 
 def _registry_values(row: Any) -> dict[str, Any]:
