@@ -234,3 +234,16 @@ def test_time_from_incident_to_decision_is_hours_on_the_acute_route():
     median = hours[len(hours) // 2]
     assert abs(median - NATIONAL.decision_median_hours) < 0.5
     assert hours[0] > 0
+
+
+def test_a_history_can_stop_before_the_end_of_its_last_year():
+    from datetime import date
+
+    config = HistoryConfig(seed=4, start_year=2024, years=2, scale=0.05, until=date(2025, 7, 1))
+    volumes = year_volumes(config)
+    assert volumes[2025]["assessments"] < 0.6 * volumes[2024]["assessments"]
+    cases = list(history_cases(config))
+    assert max(c.decided_at.date() for c in cases) <= date(2025, 7, 1)
+    assert max(c.assessed_at.date() for c in cases) < date(2025, 7, 1)
+    records = list(history_registry(config, POLICE))
+    assert max(r.incident_date for r in records) < date(2025, 7, 1)  # type: ignore[attr-defined]

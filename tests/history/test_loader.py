@@ -4,6 +4,8 @@ organisations beside the demo's, the demo's share and need-to-know."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.db.models import Count
 
@@ -137,8 +139,9 @@ def test_the_figures_refresh_runs_after_the_load(loaded):
 def test_the_demo_loads_its_share_of_the_history(users):
     from huisverbod.demo.history import demo_history_config, load_demo_history
 
-    config = demo_history_config()
-    assert config.years == 3
+    config = demo_history_config(date(2026, 11, 28))
+    assert (config.start_year, config.years, config.until) == (2023, 4, date(2026, 9, 29))
+    assert config.end == date(2026, 9, 29)
     small = HistoryConfig(seed=config.seed, start_year=config.start_year, years=1, scale=0.02)
     summary = load_demo_history(small)
     assert summary["registry_records"] == {}

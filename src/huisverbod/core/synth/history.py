@@ -124,6 +124,7 @@ class HistoryConfig:
     start_year: int = 2016
     years: int = 10
     scale: float = 1.0
+    until: date | None = None  # no assessment on or after this day (the last year is cut short)
     rates: NationalRates = field(default=NATIONAL)
     profile: NoiseProfile = field(default=STANDARD)
 
@@ -137,7 +138,16 @@ class HistoryConfig:
 
     @property
     def end(self) -> date:
-        return date(self.start_year + self.years, 1, 1)
+        end = date(self.start_year + self.years, 1, 1)
+        return min(end, self.until) if self.until is not None else end
+
+    def year_end(self, year: int) -> date:
+        """The first day after the part of ``year`` the history covers."""
+        return min(date(year + 1, 1, 1), self.end)
+
+    def year_fraction(self, year: int) -> float:
+        days = (date(year + 1, 1, 1) - date(year, 1, 1)).days
+        return max(0, (self.year_end(year) - date(year, 1, 1)).days) / days
 
     def assessments_per_year(self) -> float:
         """Expected assessments a year at this scale (orders / the order share)."""
@@ -725,7 +735,7 @@ class _CaseMaker:
         self.sequence += 1
         municipality = model.municipalities.pick(rng)
         start = date(year, 1, 1)
-        day = start + timedelta(days=rng.randrange((date(year + 1, 1, 1) - start).days))
+        day = start + timedelta(days=rng.randrange((self.config.year_end(year) - start).days))
         planned = _chance(rng, model.planned_share[municipality.police_unit])
         route = "planned" if planned else "acute"
         joint = planned or _chance(rng, model.joint_share[municipality.veilig_thuis_region])
@@ -842,11 +852,12 @@ def year_volumes(config: HistoryConfig) -> dict[int, dict[str, int]]:
     rates = config.rates
     return {
         year: {
-            "assessments": max(1, round(config.assessments_per_year() * factors[year])),
-            POLICE: round(rates.police_incidents_per_year * config.scale * factors[year]),
-            VEILIG_THUIS: round(rates.veilig_thuis_reports_per_year * config.scale * factors[year]),
+            "assessments": max(1, round(config.assessments_per_year() * factors[year] * share)),
+            POLICE: round(rates.police_incidents_per_year * config.scale * factors[year] * share),
+            VEILIG_THUIS: round(rates.veilig_thuis_reports_per_year * config.scale * factors[year] * share),
         }
         for year in config.year_range
+        if (share := config.year_fraction(year)) > 0
     }
 
 
@@ -877,7 +888,7 @@ def history_registry(config: HistoryConfig, registry: str) -> Iterator[RegistryR
     writer = RegistryWriter(registry, noise, 0, tables, date(config.start_year, 1, 1), id_prefix="H")
     for year, volume in year_volumes(config).items():
         writer.start = date(year, 1, 1)
-        writer.today = builder.today = date(year + 1, 1, 1)
+        writer.today = builder.today = config.year_end(year)
         writer.limit += volume[registry]
         while not writer.full:
             yield from writer.records(builder.household(), rng)
