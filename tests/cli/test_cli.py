@@ -136,3 +136,15 @@ def test_createuser_needs_a_known_organisation(cli_db):
         stdin="a-long-enough-passphrase\n",
     )
     assert admin.returncode == 0, admin.stderr
+
+
+def test_figures_refresh_and_show(cli_db):
+    imported = run("import", *map(str, example_paths()), env=cli_db)
+    assert imported.returncode == 0, imported.stderr
+    refreshed = run("figures", "refresh", env=cli_db)
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "figures refreshed: 0 cases" in refreshed.stderr  # imported case files carry no decisions yet
+    shown = run("figures", "show", "orders", "--period", "year", env=cli_db)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("\ufeff") and ";" in shown.stdout.splitlines()[0]
+    assert run("figures", "show", "nonsense", env=cli_db).returncode != 0

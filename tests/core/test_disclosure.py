@@ -202,3 +202,12 @@ def test_random_tables_never_leave_a_small_cell_recomputable(seed):
 def test_bad_tables_are_refused_with_the_field(counts, rows, columns, threshold, message):
     with pytest.raises(ValueError, match="^" + __import__("re").escape(message) + "$"):
         protect(counts, rows, columns, threshold)
+
+
+def test_cells_hidden_elsewhere_are_hidden_here_and_protected():
+    counts = {("a", "x"): 30, ("a", "y"): 40, ("b", "x"): 25, ("b", "y"): 35}
+    table = protect(counts, ["a", "b"], ["x", "y"], threshold=10, hidden=[("a", TOTAL)])
+    assert table.cell("a", TOTAL).suppressed == S
+    assert table.suppressed and recomputable(table) == set()
+    with pytest.raises(ValueError, match="not a cell"):
+        protect(counts, ["a", "b"], ["x", "y"], hidden=[("c", "x")])

@@ -286,3 +286,36 @@ def test_durations_are_hidden_when_there_are_too_few():
 def test_unknown_level_is_refused():
     with pytest.raises(ValueError, match="level"):
         assemble([], period="month", level="province", region_names={})
+
+
+def test_tables_with_the_same_totals_hide_them_alike():
+    """Orders by route and orders by criminal track have the same row totals (all orders): a
+    total hidden in one (secondary suppression differs per table) is hidden in the other."""
+    import random
+
+    rng = random.Random(7)
+    months = [date(2025, m, 1) for m in range(1, 7)]
+    secondary_totals = 0
+    for _ in range(60):
+        cells = []
+        for month in months:
+            total = rng.choice([0, 3, 12, 15, 25, 40])
+            acute = rng.randint(0, total)
+            arrest = rng.randint(0, total)
+            other = rng.randint(0, total - arrest)
+            cells += [
+                (month, "orders.route.acute", acute),
+                (month, "orders.route.planned", total - acute),
+                (month, "orders.criminal.arrest", arrest),
+                (month, "orders.criminal.other", other),
+                (month, "orders.criminal.none", total - arrest - other),
+            ]
+        figures = protect_set(
+            assemble(_cells(cells), period="month", level="national", region_names={0: "NL"}), 10
+        )
+        route, track = figures.tables["orders"], figures.tables["criminal"]
+        for row in [*(r.key for r in figures.rows), TOTAL]:
+            assert (route.value(row, TOTAL) is None) == (track.value(row, TOTAL) is None), row
+            if route.value(row, TOTAL) is None and route.protected.cell(row, TOTAL).value >= 10:
+                secondary_totals += 1
+    assert secondary_totals > 0  # the case the rule is for did occur

@@ -20,15 +20,19 @@ from tests.helpers import force_login_verified
 pytestmark = pytest.mark.django_db
 
 
-def _imposed(case, users):
-    snapshot = save_snapshot(case, users[Role.POLICE_OFFICER])
-    order = services.create_order(
+def _prepared(case, users, snapshot):
+    return services.create_order(
         case,
         users[Role.ASSISTANT_PUBLIC_PROSECUTOR],
         assessment=snapshot,
         perpetrator=case.involvements.get(role="perpetrator"),
         protected=services.protectable(case),
     )
+
+
+def _imposed(case, users):
+    snapshot = save_snapshot(case, users[Role.POLICE_OFFICER])
+    order = _prepared(case, users, snapshot)
     services.impose(order, users[Role.ASSISTANT_PUBLIC_PROSECUTOR], oral=False)
     return snapshot, order
 
@@ -162,13 +166,7 @@ def test_an_order_after_a_no_order_decision_supersedes_it(seed_cases, users):
     record_decision(
         snapshot, users[Role.POLICE_OFFICER], outcome="no_order", measures=[("arrest", date(2025, 1, 1))]
     )
-    order = services.create_order(
-        case,
-        users[Role.ASSISTANT_PUBLIC_PROSECUTOR],
-        assessment=snapshot,
-        perpetrator=case.involvements.get(role="perpetrator"),
-        protected=services.protectable(case),
-    )
+    order = _prepared(case, users, snapshot)
     services.impose(order, users[Role.ASSISTANT_PUBLIC_PROSECUTOR], oral=True)
     decision = Decision.objects.get(assessment=snapshot)
     assert decision.outcome == Outcome.ORDER and decision.order == order

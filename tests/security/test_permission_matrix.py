@@ -95,6 +95,7 @@ ROLE_TASKS: dict[str, set[str]] = {
         Role.CARE_PROFESSIONAL,
     },
     "manage_capacity": {Role.CARE_PROFESSIONAL},  # a provider's own services
+    "figures": {Role.ANALYST},  # aggregates only, small cells suppressed (docs/figures.md)
 }
 
 # URL name → {method: requirement}. A requirement is PUBLIC, SIGNED_IN, STAFF, "create", or a
@@ -172,6 +173,10 @@ URL_SPEC: dict[str, dict[str, str]] = {
     "case-monitoring-extension-advice": {"GET": "advice"},
     "case-monitoring-closing": {"GET": "facts", "POST": "close"},
     "web:decision-record": {"POST": "record_decision"},
+    "web:figures": {"GET": "roles:figures"},
+    "web:figures-pdf": {"GET": "roles:figures"},
+    "web:figures-csv": {"GET": "roles:figures"},
+    "figures": {"GET": "roles:figures"},
 }
 ADMIN_PREFIX = "admin:"
 # Case pages that show no personal data (only times and deadline names), so they are not logged.
@@ -355,6 +360,8 @@ def _url(route: Route, case, user) -> str | None:
             )[0]
         elif name == "name":
             values[name] = "reachability"
+        elif name == "table":
+            values[name] = "orders"
         elif name == "notification_id":
             values[name] = (
                 Notification.objects.filter(

@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from huisverbod.api.figures import FiguresView
 from huisverbod.api.monitoring import CareServiceViewSet, CaseMonitoringViewSet
 from huisverbod.api.orders import NotificationViewSet, OrderViewSet
 from huisverbod.api.views import CaseViewSet
@@ -16,4 +17,5 @@ router.register("notifications", NotificationViewSet, basename="notification")
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("v1/figures/", FiguresView.as_view(), name="figures"),
 ]

@@ -23,7 +23,7 @@ the same records. Each figure is therefore published in one table layout only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -77,8 +77,12 @@ def protect(
     rows: Sequence[str],
     columns: Sequence[str],
     threshold: int = DEFAULT_THRESHOLD,
+    hidden: Collection[tuple[str, str]] = (),
 ) -> ProtectedTable:
     """Suppress the cells of a rows x columns count table (missing cells count 0) and its margins.
+
+    ``hidden``: cells (margins included, as ``TOTAL``) that must be suppressed whatever their
+    value, because another published table hides the same figure; they count as secondary.
 
     AVG art. 89 lid 1: only figures that identify nobody leave the system.
     """
@@ -100,11 +104,15 @@ def protect(
         values[(row, TOTAL)] = sum(values[(row, c)] for c in columns)
     for column in all_columns:
         values[(TOTAL, column)] = sum(values[(r, column)] for r in rows)
-    hidden: dict[tuple[str, str], Suppression] = {
+    suppressed: dict[tuple[str, str], Suppression] = {
         key: Suppression.PRIMARY for key, value in values.items() if 0 < value < threshold
     }
-    _secondary(values, hidden, all_rows, all_columns)
-    cells = {key: Cell(value, hidden.get(key)) for key, value in values.items()}
+    for key in hidden:
+        if key not in values:
+            raise ValueError(f"hidden[{key[0]!r}, {key[1]!r}]: not a cell of the table")
+        suppressed.setdefault(key, Suppression.SECONDARY)
+    _secondary(values, suppressed, all_rows, all_columns)
+    cells = {key: Cell(value, suppressed.get(key)) for key, value in values.items()}
     return ProtectedTable(tuple(rows), tuple(columns), MappingProxyType(cells), threshold)
 
 

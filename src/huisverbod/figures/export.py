@@ -69,6 +69,7 @@ def table_rows(figures: FigureSet, table_id: str, decimal: str = ",") -> dict[st
             body.append(
                 (
                     row,
+                    row_label(figures, row),
                     [
                         _number(n, hidden, decimal),
                         _number(spread.q1_hours, hidden, decimal),
@@ -98,7 +99,7 @@ def table_rows(figures: FigureSet, table_id: str, decimal: str = ",") -> dict[st
                 table.value(row.key, c) is None for c in (*share_spec.numerator, *share_spec.denominator)
             )
             values.append(_number(value, hidden, decimal))
-        body.append((row, values))
+        body.append((row, row_label(figures, row), values))
     totals = [_number(table.column_total(c), table.column_total(c) is None, decimal) for c in columns]
     return {
         "id": table_id,
@@ -116,8 +117,8 @@ def table_csv(figures: FigureSet, table_id: str) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     first = _("Period") if figures.level == "national" else _("Period · region")
     writer.writerow([first, *table["header"]])
-    for row, values in table["rows"]:
-        writer.writerow([row_label(figures, row), *(v.text for v in values)])
+    for _row, label, values in table["rows"]:
+        writer.writerow([label, *(v.text for v in values)])
     if "totals" in table:
         writer.writerow([_("Total"), *(v.text for v in table["totals"])])
     writer.writerow([])
@@ -144,6 +145,6 @@ def table_data(figures: FigureSet, table_id: str) -> dict[str, Any]:
                 "values": [v.number for v in values],
                 "suppressed": [v.suppressed for v in values],
             }
-            for row, values in table["rows"]
+            for row, _label, values in table["rows"]
         ],
     }

@@ -40,7 +40,7 @@ def mark(case_id: int | None) -> None:
     if case_id is None or getattr(_local, "paused", False):
         return
     _pending().add(case_id)
-    transaction.on_commit(_flush)
+    transaction.on_commit(_flush, robust=True)  # a failed refresh must not fail the change itself
 
 
 class paused:

@@ -21,7 +21,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Sum
+from django.db.models.functions import TruncQuarter, TruncYear
 
 from huisverbod.accounts.models import Organisation, OrganisationKind
 from huisverbod.assessments.models import Assessment
@@ -322,7 +323,17 @@ def compute_figures(
         cells = cells.filter(month__lte=end)
     if regions is not None:
         cells = cells.filter(region__in=list(regions))
-    rows = list(cells.values_list("region", "month", "key", "bucket", "count"))
+    if period == "month":
+        rows = list(cells.values_list("region", "month", "key", "bucket", "count"))
+    else:  # add the months up in the database: a row per quarter or year, not per month
+        trunc = TruncQuarter("month") if period == "quarter" else TruncYear("month")
+        rows = list(
+            cells.annotate(start=trunc)
+            .values("region", "start", "key", "bucket")
+            .annotate(total=Sum("count"))
+            .values_list("region", "start", "key", "bucket", "total")
+            .order_by()
+        )
     periods: list[str] = []
     if rows or (start and end):
         first = start or min(r[1] for r in rows)

@@ -14,4 +14,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     return {
         "unread_notifications": inbox_for(user).filter(read_at__isnull=True).count(),
         "may_view_capacity": role_may(user.role, Action.VIEW_CAPACITY),
+        "may_view_figures": role_may(user.role, Action.VIEW_FIGURES),
     }

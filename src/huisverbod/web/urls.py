@@ -6,6 +6,7 @@ from huisverbod.web.views import (
     capacity,
     cases,
     decisions,
+    figures,
     history,
     monitoring,
     notifications,
@@ -67,4 +68,7 @@ urlpatterns = [
         decisions.decision_record,
         name="decision-record",
     ),
+    path("figures/", figures.figures, name="figures"),
+    path("figures/report.pdf", figures.figures_pdf, name="figures-pdf"),
+    path("figures/<str:table>.csv", figures.figures_csv, name="figures-csv"),
 ]

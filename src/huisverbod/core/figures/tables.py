@@ -40,6 +40,9 @@ class TableSpec:
     columns: tuple[str, ...]  # summary keys
     partition: bool
     shares: tuple[ShareSpec, ...] = ()
+    # Tables whose row totals are the same figure (e.g. all orders) are protected together: a
+    # total hidden in one is hidden in the others.
+    same_totals: str = ""
 
 
 def _help_shares() -> tuple[ShareSpec, ...]:
@@ -67,6 +70,7 @@ TABLES: tuple[TableSpec, ...] = (
         ("orders.route.acute", "orders.route.planned", "orders.route.unknown"),
         partition=True,
         shares=(ShareSpec("share.acute", ("orders.route.acute",)),),
+        same_totals="orders",
     ),
     TableSpec(
         "criminal",
@@ -76,6 +80,7 @@ TABLES: tuple[TableSpec, ...] = (
             ShareSpec("share.arrest", ("orders.criminal.arrest",)),
             ShareSpec("share.criminal", ("orders.criminal.arrest", "orders.criminal.other")),
         ),
+        same_totals="orders",
     ),
     TableSpec(
         "extensions",
@@ -243,6 +248,32 @@ def assemble(
     return FigureSet(period, level, rows, dict(region_names), tables, durations)
 
 
+def _hidden(table: Table) -> frozenset[tuple[str, str]]:
+    return table.protected.suppressed if table.protected is not None else frozenset()
+
+
+def _protect_shared_totals(tables: dict[str, Table], row_keys: Sequence[str], threshold: int) -> None:
+    """Hide a row total (or the grand total) in every table of a ``same_totals`` group once it is
+    hidden in one, and protect again, until the group agrees."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for table_id, table in tables.items():
+        if table.spec.same_totals:
+            groups[table.spec.same_totals].append(table_id)
+    for members in groups.values():
+        for _round in range(len(row_keys) + 2):
+            hidden = {key for table_id in members for key in _hidden(tables[table_id]) if key[1] == TOTAL}
+            changed = False
+            for table_id in members:
+                table = tables[table_id]
+                if hidden <= _hidden(table):
+                    continue
+                protected = protect(table.counts, row_keys, table.spec.columns, threshold, hidden=hidden)
+                tables[table_id] = Table(table.spec, table.rows, table.counts, protected)
+                changed = True
+            if not changed:
+                break
+
+
 def protect_set(figures: FigureSet, threshold: int) -> FigureSet:
     """Every table with small cells suppressed (primary and secondary, ``core.disclosure``)."""
     row_keys = [r.key for r in figures.rows]
@@ -261,6 +292,7 @@ def protect_set(figures: FigureSet, threshold: int) -> FigureSet:
     for table_id, table in figures.tables.items():
         protected = protect(table.counts, row_keys, table.spec.columns, threshold)
         tables[table_id] = Table(table.spec, table.rows, table.counts, protected)
+    _protect_shared_totals(tables, row_keys, threshold)
     durations = DurationTable(
         figures.durations.rows,
         figures.durations.histograms,

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from huisverbod.audit.log import AuditContext, record
 from huisverbod.core.figures.arithmetic import PERIODS
 from huisverbod.core.figures.tables import LEVELS
+from huisverbod.figures.export import TABLE_IDS
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("refresh", help="rebuild every summary from the records (docs/figures.md)")
         show = sub.add_parser("show", help="print one table as published (small cells suppressed), as CSV")
-        show.add_argument("table", help="the table id, e.g. orders, criminal, assessments")
+        show.add_argument("table", choices=TABLE_IDS, help="the table")
         show.add_argument("--period", choices=PERIODS, default="year")
         show.add_argument("--level", choices=LEVELS, default="national")
         show.add_argument("--start", type=date.fromisoformat)
