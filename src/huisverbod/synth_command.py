@@ -54,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def synth_command(argv: Sequence[str], stdout: Callable[[str], object] = print) -> int:
+    if list(argv[:1]) == ["history"]:  # huisverbod synth history ... (synth_history.py)
+        from huisverbod.synth_history import history_command
+
+        return history_command(argv[1:], stdout)
     args = _parser().parse_args(list(argv))
     if args.records < 1 or (args.vt_records is not None and args.vt_records < 0):
         sys.stderr.write("huisverbod synth: --records must be at least 1\n")

@@ -177,6 +177,7 @@ def load_registries(synthetic_records: int = REGISTRY_SIZE) -> dict[str, int]:
 
 def set_up_demo() -> dict[str, Any]:
     from huisverbod.demo.extra_cases import load_demo_cases, save_demo_assessments
+    from huisverbod.demo.history import load_demo_history
     from huisverbod.demo.monitoring import set_up_monitoring
 
     organisations = load_organisations()
@@ -187,5 +188,6 @@ def set_up_demo() -> dict[str, Any]:
     save_demo_assessments()  # the scenario lab re-runs these snapshots
     load_registries()
     set_up_monitoring(care_services())
+    load_demo_history()
     log.info("demo ready", organisations=len(organisations), new_cases=len(cases), accounts=len(users))
     return {"organisations": organisations, "new_cases": cases, "users": users}

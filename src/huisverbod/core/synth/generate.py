@@ -63,8 +63,20 @@ class GeneratedHousehold:
 class _RegistryWriter:
     """Makes one registry's records: record ids, registry person ids, dates, noise."""
 
-    def __init__(self, registry: str, noise: RegistryNoise, limit: int, tables: Tables, today: date):
+    def __init__(
+        self,
+        registry: str,
+        noise: RegistryNoise,
+        limit: int,
+        tables: Tables,
+        today: date,
+        *,
+        start: date = HISTORY_START,  # records are dated from ``start`` to the day before ``today``
+        id_prefix: str = "",  # before record and person numbers ("H" for the national history)
+    ):
         self.registry = registry
+        self.start = start
+        self.id_prefix = id_prefix
         self.noise = noise
         self.limit = limit
         self.tables = tables
@@ -79,7 +91,7 @@ class _RegistryWriter:
     def _new_person_number(self) -> str:
         self.person_numbers += 1
         letter = "P" if self.registry == POLICE else "C"
-        return f"{letter}{self.person_numbers:08d}"
+        return f"{self.id_prefix}{letter}{self.person_numbers:08d}"
 
     def records(self, household: Household, rng: Random) -> list[RegistryRow]:
         noise, members = self.noise, household.members
@@ -111,7 +123,7 @@ class _RegistryWriter:
         person_number: str,
         duplicate: bool,
     ) -> RegistryRow:
-        start = max(HISTORY_START, person.birth_date)
+        start = max(self.start, person.birth_date)
         day = start + timedelta(days=rng.randint(0, (self.today - start).days - 1))
         shown = render(person, family, day, self.noise, rng)
         self.count += 1
@@ -134,17 +146,20 @@ class _RegistryWriter:
         }
         if self.registry == POLICE:
             return PoliceRecord(
-                record_id=f"POL-{self.count:08d}",
+                record_id=f"{self.id_prefix}POL-{self.count:08d}",
                 incident_date=day,
                 incident_type=self.tables.incident_types.pick(rng),
                 **common,  # type: ignore[arg-type]
             )
         return VeiligThuisRecord(
-            record_id=f"VT-{self.count:08d}",
+            record_id=f"{self.id_prefix}VT-{self.count:08d}",
             melding_date=day,
             outcome=self.tables.vt_outcomes.pick(rng),
             **common,  # type: ignore[arg-type]
         )
+
+
+RegistryWriter = _RegistryWriter  # the national history (history.py) writes its records with it
 
 
 def generate(config: SynthConfig) -> Iterator[GeneratedHousehold]:

@@ -1,0 +1,1 @@
+"""The synthetic national history in the database (docs/synth.md, *National history*)."""
