@@ -33,6 +33,9 @@ import numpy as np
 
 DEFAULT_THRESHOLD = 10
 TOTAL = "__total__"
+# Up to this grand total the secondary suppression's cost numbers fit in int64 (``_secondary``:
+# at most 4 * 3004 * (3 * total + 1)); above it they are Python integers (slower, same outcome).
+_LARGEST_COUNT = 2**48
 
 
 class Suppression(StrEnum):
@@ -93,30 +96,44 @@ def protect(
         raise ValueError("threshold: must be at least 1")
     _check_labels("rows", rows)
     _check_labels("columns", columns)
-    row_set, column_set = set(rows), set(columns)
+    row_index = {row: i for i, row in enumerate(rows)}
+    column_index = {column: j for j, column in enumerate(columns)}
     for (row, column), value in counts.items():
-        if row not in row_set or column not in column_set:
+        if row not in row_index or column not in column_index:
             raise ValueError(f"counts[{row!r}, {column!r}]: not a row and column of the table")
         if value < 0:
             raise ValueError(f"counts[{row!r}, {column!r}]: a count cannot be negative ({value})")
     all_rows = (*rows, TOTAL)
     all_columns = (*columns, TOTAL)
-    values: dict[tuple[str, str], int] = {}
-    for row in rows:
-        for column in columns:
-            values[(row, column)] = counts.get((row, column), 0)
-        values[(row, TOTAL)] = sum(values[(row, c)] for c in columns)
-    for column in all_columns:
-        values[(TOTAL, column)] = sum(values[(r, column)] for r in rows)
+    # The table with its margins as one grid (row-major, the totals last); int64 unless the counts
+    # are too large for the secondary suppression's cost numbers (then Python integers).
+    dtype: type = np.int64 if sum(counts.values()) < _LARGEST_COUNT else object
+    grid: np.ndarray[Any, Any] = np.zeros((len(all_rows), len(all_columns)), dtype=dtype)
+    for (row, column), value in counts.items():
+        grid[row_index[row], column_index[column]] = value
+    grid[:-1, -1] = grid[:-1, :-1].sum(axis=1)
+    grid[-1, :] = grid[:-1, :].sum(axis=0)
+    keys = [(row, column) for row in all_rows for column in all_columns]
+    flat = grid.ravel().tolist()
     suppressed: dict[tuple[str, str], Suppression] = {
-        key: Suppression.PRIMARY for key, value in values.items() if 0 < value < threshold
+        keys[k]: Suppression.PRIMARY for k in np.flatnonzero((grid > 0) & (grid < threshold)).tolist()
     }
     for key in hidden:
-        if key not in values:
+        if (key[0] not in row_index and key[0] != TOTAL) or (key[1] not in column_index and key[1] != TOTAL):
             raise ValueError(f"hidden[{key[0]!r}, {key[1]!r}]: not a cell of the table")
         suppressed.setdefault(key, Suppression.SECONDARY)
-    _secondary(values, suppressed, all_rows, all_columns)
-    cells = {key: Cell(value, suppressed.get(key)) for key, value in values.items()}
+    _secondary(grid, suppressed, all_rows, all_columns)
+    shown: dict[int, Cell] = {}  # cells are immutable: one per value for the shown ones
+    cells = {}
+    for key, value in zip(keys, flat, strict=True):
+        mark = suppressed.get(key)
+        if mark is not None:
+            cells[key] = Cell(value, mark)
+        else:
+            cell = shown.get(value)
+            if cell is None:
+                cell = shown[value] = Cell(value)
+            cells[key] = cell
     return ProtectedTable(tuple(rows), tuple(columns), MappingProxyType(cells), threshold)
 
 
@@ -137,7 +154,7 @@ def _check_labels(name: str, labels: Sequence[str]) -> None:
 
 
 def _secondary(
-    values: Mapping[tuple[str, str], int],
+    grid: np.ndarray[Any, Any],
     hidden: dict[tuple[str, str], Suppression],
     rows: Sequence[str],
     columns: Sequence[str],
@@ -145,26 +162,25 @@ def _secondary(
     """Hide rectangles of cells until no hidden cell is a bridge (module docstring).
 
     The bridge handled next is the first hidden cell in ``_ordered`` order that is a bridge; it is
-    closed by the cheapest rectangle (``_cost``; of equal costs the first in row-major order).
+    closed by the cheapest rectangle of other cells: fewest margins newly hidden, then fewest zero
+    cells (they protect nothing; 1000 each, plus 1 per cell newly hidden), then the least value
+    newly hidden; of equal costs the first in row-major order.
     Two facts keep this fast without changing that outcome: adding cells never makes a cell that
     lies on a cycle a bridge again, and the cells of a rectangle lie on its own cycle. So only the
     cells hidden at the start can ever be bridges, each is looked at once in that order, and a
     cell is a bridge exactly when its row and column lie in different two-edge-connected
     components (``_Bridges``, maintained as cells are added). The cheapest rectangle is one
-    vectorised argmin over a per-cell cost that adds up to the ``_cost`` order.
+    vectorised argmin over a per-cell cost number that adds up to that order.
     """
     row_index = {row: i for i, row in enumerate(rows)}
     column_index = {column: j for j, column in enumerate(columns)}
-    n_rows, n_columns = len(rows), len(columns)
-    grid = np.zeros((n_rows, n_columns), dtype=np.int64)
-    for (row, column), value in values.items():
-        grid[row_index[row], column_index[column]] = value
-    # One number per cell ordered like _cost and adding up over the cells of a rectangle: the
+    n_rows, n_columns = grid.shape
+    # One number per cell ordered like the cost above and adding up over the cells of a rectangle: the
     # margins weigh most, then 1000 per zero cell plus 1 per cell, then the values.
     value_weight = 3 * int(grid.max(initial=0)) + 1  # above the values of three cells
     count_weight = 3004 * value_weight  # above (1000 + 1) per cell for three cells
     worst = 4 * count_weight  # above any rectangle's cost (at most 3 margins)
-    dtype: type = np.int64 if worst < np.iinfo(np.int64).max else object
+    dtype = grid.dtype
     margin = np.zeros((n_rows, n_columns), dtype=bool)
     margin[n_rows - 1, :] = True
     margin[:, n_columns - 1] = True
@@ -187,8 +203,9 @@ def _secondary(
         total[:, c] = worst
         i, j = divmod(int(np.argmin(total)), n_columns)
         if total[i, j] >= worst:  # a 1 x 1 table: nothing can hide it but itself
-            for key in values:
-                hidden.setdefault(key, Suppression.SECONDARY)
+            for row in rows:
+                for column in columns:
+                    hidden.setdefault((row, column), Suppression.SECONDARY)
             return
         for a, b in ((r, j), (i, c), (i, j)):
             key = (rows[a], columns[b])
