@@ -23,7 +23,7 @@ the same records. Each figure is therefore published in one table layout only.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -75,7 +75,43 @@ class ProtectedTable:
 
     @property
     def suppressed(self) -> frozenset[tuple[str, str]]:
+        if isinstance(self.cells, _Cells):
+            return frozenset(self.cells.marks)
         return frozenset(key for key, cell in self.cells.items() if cell.suppressed)
+
+
+class _Cells(Mapping[tuple[str, str], Cell]):
+    """The cells of a protected table, read-only, made on demand from its values and marks (a
+    regional table has tens of thousands of cells; most are never looked at one by one).
+
+    Iterates row by row, each row's cells in column order, the totals last.
+    """
+
+    def __init__(
+        self,
+        rows: Sequence[str],
+        columns: Sequence[str],
+        values: list[int],
+        marks: Mapping[tuple[str, str], Suppression],
+    ) -> None:
+        self._rows, self._columns, self._values = tuple(rows), tuple(columns), values
+        self._row_index = {row: i * len(columns) for i, row in enumerate(rows)}
+        self._column_index = {column: j for j, column in enumerate(columns)}
+        self.marks = MappingProxyType(dict(marks))
+
+    def __getitem__(self, key: tuple[str, str]) -> Cell:
+        try:
+            row, column = key
+            index = self._row_index[row] + self._column_index[column]
+        except (KeyError, TypeError, ValueError):
+            raise KeyError(key) from None
+        return Cell(self._values[index], self.marks.get(key))
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((row, column) for row in self._rows for column in self._columns)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 def protect(
@@ -113,28 +149,18 @@ def protect(
         grid[row_index[row], column_index[column]] = value
     grid[:-1, -1] = grid[:-1, :-1].sum(axis=1)
     grid[-1, :] = grid[:-1, :].sum(axis=0)
-    keys = [(row, column) for row in all_rows for column in all_columns]
-    flat = grid.ravel().tolist()
+    width = len(all_columns)
     suppressed: dict[tuple[str, str], Suppression] = {
-        keys[k]: Suppression.PRIMARY for k in np.flatnonzero((grid > 0) & (grid < threshold)).tolist()
+        (all_rows[k // width], all_columns[k % width]): Suppression.PRIMARY
+        for k in np.flatnonzero((grid > 0) & (grid < threshold)).tolist()
     }
     for key in hidden:
         if (key[0] not in row_index and key[0] != TOTAL) or (key[1] not in column_index and key[1] != TOTAL):
             raise ValueError(f"hidden[{key[0]!r}, {key[1]!r}]: not a cell of the table")
         suppressed.setdefault(key, Suppression.SECONDARY)
     _secondary(grid, suppressed, all_rows, all_columns)
-    shown: dict[int, Cell] = {}  # cells are immutable: one per value for the shown ones
-    cells = {}
-    for key, value in zip(keys, flat, strict=True):
-        mark = suppressed.get(key)
-        if mark is not None:
-            cells[key] = Cell(value, mark)
-        else:
-            cell = shown.get(value)
-            if cell is None:
-                cell = shown[value] = Cell(value)
-            cells[key] = cell
-    return ProtectedTable(tuple(rows), tuple(columns), MappingProxyType(cells), threshold)
+    cells = _Cells(all_rows, all_columns, grid.ravel().tolist(), suppressed)
+    return ProtectedTable(tuple(rows), tuple(columns), cells, threshold)
 
 
 def protect_series(
