@@ -211,3 +211,113 @@ def test_cells_hidden_elsewhere_are_hidden_here_and_protected():
     assert table.suppressed and recomputable(table) == set()
     with pytest.raises(ValueError, match="not a cell"):
         protect(counts, ["a", "b"], ["x", "y"], hidden=[("c", "x")])
+
+
+# The suppression as it was first written (a plain scan, all bridges found again after each
+# rectangle): the reference the fast implementation must agree with, cell for cell.
+def _reference_protect(counts, rows, columns, threshold, hidden):
+    all_rows = (*rows, TOTAL)
+    all_columns = (*columns, TOTAL)
+    values = {}
+    for row in rows:
+        for column in columns:
+            values[(row, column)] = counts.get((row, column), 0)
+        values[(row, TOTAL)] = sum(values[(row, c)] for c in columns)
+    for column in all_columns:
+        values[(TOTAL, column)] = sum(values[(r, column)] for r in rows)
+    suppressed = {key: P for key, value in values.items() if 0 < value < threshold}
+    for key in hidden:
+        suppressed.setdefault(key, S)
+    _reference_secondary(values, suppressed, all_rows, all_columns)
+    return {key: (value, suppressed.get(key)) for key, value in values.items()}
+
+
+def _reference_secondary(values, hidden, rows, columns):
+    while True:
+        bridges = _reference_bridges(hidden)
+        bridge = next((key for key in _reference_ordered(hidden) if key in bridges), None)
+        if bridge is None:
+            return
+        row, column = bridge
+        best = None
+        for other_row in rows:
+            if other_row == row:
+                continue
+            for other_column in columns:
+                if other_column == column:
+                    continue
+                corners = [(row, other_column), (other_row, column), (other_row, other_column)]
+                added = [key for key in corners if key not in hidden]
+                cost = _reference_cost(added, values)
+                if best is None or cost < best[0]:
+                    best = (cost, added)
+        if best is None or not best[1]:
+            for key in values:
+                hidden.setdefault(key, S)
+            return
+        for key in best[1]:
+            hidden[key] = S
+
+
+def _reference_cost(added, values):
+    margins = sum(1 for row, column in added if TOTAL in (row, column))
+    zeros = sum(1 for key in added if values[key] == 0)
+    return (margins, zeros * 1000 + len(added), sum(values[key] for key in added))
+
+
+def _reference_ordered(hidden):
+    return sorted(hidden, key=lambda key: (hidden[key] != P, key))
+
+
+def _reference_bridges(hidden):
+    adjacency = {}
+    for key in hidden:
+        a, b = ("r", key[0]), ("c", key[1])
+        adjacency.setdefault(a, []).append((b, key))
+        adjacency.setdefault(b, []).append((a, key))
+    order, low, bridges = {}, {}, set()
+    for root in adjacency:
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack = [(root, None, 0)]
+        while stack:
+            node, via, index = stack[-1]
+            edges = adjacency[node]
+            if index < len(edges):
+                stack[-1] = (node, via, index + 1)
+                nxt, edge = edges[index]
+                if edge == via:
+                    continue
+                if nxt in order:
+                    low[node] = min(low[node], order[nxt])
+                else:
+                    order[nxt] = low[nxt] = len(order)
+                    stack.append((nxt, edge, 0))
+                continue
+            stack.pop()
+            if stack:
+                parent = stack[-1][0]
+                low[parent] = min(low[parent], low[node])
+                if low[node] > order[parent] and via is not None:
+                    bridges.add(via)
+    return bridges
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_fast_suppression_hides_the_same_cells_as_the_reference(seed):
+    rng = random.Random(1000 + seed)
+    rows = [f"r{i}" for i in range(rng.randint(1, 9))]
+    columns = [f"c{j}" for j in range(rng.randint(1, 7))]
+    weights = rng.choice(
+        [[0, 0, 1, 2, 5, 9, 10, 14, 40, 120], [0, 3, 10, 11, 12], [1, 2, 3, 30], [0, 0, 0, 4, 50]]
+    )
+    counts = {(r, c): rng.choice(weights) for r in rows for c in columns if rng.random() < 0.9}
+    threshold = rng.choice([3, 5, 10, 20])
+    cells = [(r, c) for r in (*rows, TOTAL) for c in (*columns, TOTAL)]
+    hidden = rng.sample(cells, rng.choice([0, 0, 1, 2]))
+    fast = protect(counts, rows, columns, threshold, hidden=hidden)
+    reference = _reference_protect(counts, rows, columns, threshold, hidden)
+    assert list(fast.cells) == list(reference)  # same cells, same order
+    assert {key: (cell.value, cell.suppressed) for key, cell in fast.cells.items()} == reference
+    assert recomputable(fast) == set()

@@ -21,8 +21,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, Sum
-from django.db.models.functions import TruncQuarter, TruncYear
+from django.db.models import DateField, F, Q, Sum
+from django.db.models.functions import Cast, TruncQuarter, TruncYear
 
 from huisverbod.accounts.models import Organisation, OrganisationKind
 from huisverbod.assessments.models import Assessment
@@ -327,8 +327,8 @@ def compute_figures(
         rows = list(cells.values_list("region", "month", "key", "bucket", "count"))
     else:  # add the months up in the database: a row per quarter or year, not per month
         trunc = TruncQuarter("month") if period == "quarter" else TruncYear("month")
-        rows = list(
-            cells.annotate(start=trunc)
+        rows = list(  # a date from the database, not a timestamp converted row by row in Python
+            cells.annotate(start=Cast(trunc, DateField()))
             .values("region", "start", "key", "bucket")
             .annotate(total=Sum("count"))
             .values_list("region", "start", "key", "bucket", "total")

@@ -222,28 +222,38 @@ def assemble(
     """
     if level not in LEVELS:
         raise ValueError(f"level: one of {', '.join(LEVELS)}, not {level!r}")
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    # Each summary key counts in the tables that have it as a column: split once, here.
+    table_counts: dict[str, dict[tuple[str, str], int]] = {spec.id: {} for spec in TABLES}
+    destinations: dict[str, list[dict[tuple[str, str], int]]] = defaultdict(list)
+    for spec in TABLES:
+        for column in dict.fromkeys(spec.columns):
+            destinations[column].append(table_counts[spec.id])
     histograms: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     seen: dict[str, Row] = {}
+    labels: dict[date, str] = {}
+    row_keys: dict[tuple[int, date], str] = {}
     for region, month, key, bucket, count in cells:
-        label = period_of(month, period)
-        row_key = f"{label}|{region}"
-        if row_key not in seen:
-            seen[row_key] = Row(row_key, label, region)
+        row_key = row_keys.get((region, month))
+        if row_key is None:
+            label = labels.get(month)
+            if label is None:
+                label = labels[month] = period_of(month, period)
+            row_key = row_keys[(region, month)] = f"{label}|{region}"
+            if row_key not in seen:
+                seen[row_key] = Row(row_key, label, region)
         if key == DURATION_KEY:
             histograms[row_key][bucket] += count
         else:
-            counts[(row_key, key)] += count
+            cell = (row_key, key)
+            for counts in destinations.get(key, ()):
+                counts[cell] = counts.get(cell, 0) + count
     if level == "national":
         for label in periods:
             seen.setdefault(f"{label}|0", Row(f"{label}|0", label, 0))
     rows = tuple(
         sorted(seen.values(), key=lambda r: (r.period, str(region_names.get(r.region, "")), r.region))
     )
-    tables = {}
-    for spec in TABLES:
-        wanted = set(spec.columns)
-        tables[spec.id] = Table(spec, rows, {k: v for k, v in counts.items() if k[1] in wanted})
+    tables = {spec.id: Table(spec, rows, table_counts[spec.id]) for spec in TABLES}
     durations = DurationTable(rows, {k: dict(v) for k, v in histograms.items()})
     return FigureSet(period, level, rows, dict(region_names), tables, durations)
 
