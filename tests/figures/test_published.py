@@ -189,3 +189,20 @@ def test_only_analysts_see_figures(world, users, role):
     assert client.get("/figures/").status_code == 403
     assert client.get("/figures/orders.csv").status_code == 403
     assert client.get("/api/v1/figures/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "target"),
+    [
+        (Role.ANALYST, "/figures/"),
+        (Role.POLICE_OFFICER, "/cases/"),
+        (Role.CARE_PROFESSIONAL, "/cases/"),
+        (Role.ADMINISTRATOR, "/cases/"),
+    ],
+)
+def test_the_home_page_leads_each_role_to_its_work(users, role, target):
+    """Analysts never see a case: their start page is the figures."""
+    client = Client()
+    force_login_verified(client, users[role])
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == target

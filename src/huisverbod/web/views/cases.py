@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from huisverbod.access.fields import person_fields
 from huisverbod.access.models import CaseAccess
-from huisverbod.access.policy import CASE_ROLES, Action
+from huisverbod.access.policy import CASE_ROLES, Action, role_may
 from huisverbod.access.services import can, visible_cases
 from huisverbod.accounts.models import User
 from huisverbod.audit.log import AuditContext, record
@@ -33,6 +33,9 @@ CASE_LIST_LIMIT = 100
 @login_required
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    role = getattr(request.user, "role", "")
+    if role not in CASE_ROLES and role_may(role, Action.VIEW_FIGURES):
+        return redirect("web:figures")  # analysts see figures, never a case
     return redirect("web:case-list")
 
 
