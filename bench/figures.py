@@ -110,7 +110,9 @@ def full_set(published: bool = False) -> tuple[float, dict[str, int]]:
 def _cells() -> set[tuple[Any, ...]]:
     from huisverbod.figures.models import SummaryCell
 
-    return set(SummaryCell.objects.values_list("level", "region", "month", "key", "bucket", "count"))
+    return set(
+        SummaryCell.objects.values_list("level", "period", "region", "month", "key", "bucket", "count")
+    )
 
 
 def incremental() -> dict[str, Any]:

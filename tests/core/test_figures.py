@@ -8,7 +8,14 @@ import pytest
 
 from huisverbod.core.calendar.instants import AMSTERDAM
 from huisverbod.core.disclosure import TOTAL, Suppression
-from huisverbod.core.figures.arithmetic import months_between, percentile, period_of, share
+from huisverbod.core.figures.arithmetic import (
+    last_month_start,
+    months_between,
+    percentile,
+    period_of,
+    period_start,
+    share,
+)
 from huisverbod.core.figures.definitions import (
     AssessmentRec,
     CaseRecords,
@@ -77,6 +84,23 @@ def test_period_of(month, period, expected):
 def test_period_of_refuses_an_unknown_period():
     with pytest.raises(ValueError, match="period"):
         period_of(date(2025, 1, 1), "week")
+
+
+@pytest.mark.parametrize(
+    ("day", "period", "start", "last_month"),
+    [
+        (date(2025, 2, 16), "month", date(2025, 2, 1), date(2025, 2, 1)),
+        (date(2025, 1, 1), "quarter", date(2025, 1, 1), date(2025, 3, 1)),
+        (date(2025, 3, 31), "quarter", date(2025, 1, 1), date(2025, 3, 1)),
+        (date(2025, 4, 1), "quarter", date(2025, 4, 1), date(2025, 6, 1)),
+        (date(2024, 11, 30), "quarter", date(2024, 10, 1), date(2024, 12, 1)),
+        (date(2025, 4, 1), "year", date(2025, 1, 1), date(2025, 12, 1)),
+        (date(2024, 12, 31), "year", date(2024, 1, 1), date(2024, 12, 1)),
+    ],
+)
+def test_the_stored_periods_start_and_last_month(day, period, start, last_month):
+    assert period_start(day, period) == start
+    assert last_month_start(day, period) == last_month
 
 
 def test_months_between_crosses_the_year():

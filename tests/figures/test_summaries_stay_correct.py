@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from huisverbod.cases.models import Case, Dwelling
+from huisverbod.core.figures.arithmetic import last_month_start
 from huisverbod.decisions.models import MeasureTaken
 from huisverbod.figures.models import CaseContribution, SummaryCell
 from huisverbod.figures.receivers import paused
@@ -20,7 +21,9 @@ START, END = date(2025, 1, 1), date(2025, 12, 31)
 
 
 def _snapshot():
-    return sorted(SummaryCell.objects.values_list("level", "region", "month", "key", "bucket", "count"))
+    return sorted(
+        SummaryCell.objects.values_list("level", "period", "region", "month", "key", "bucket", "count")
+    )
 
 
 def _value(table, row, column, level="national", period="month"):
@@ -75,18 +78,23 @@ def test_a_record_change_changes_the_figure_after_the_commit(
 
 def test_only_the_touched_cells_change(world, builder, django_capture_on_commit_callbacks):
     refresh_all()
-    before = {c[:5]: c[5] for c in _snapshot()}
+    before = {c[:6]: c[6] for c in _snapshot()}
     with django_capture_on_commit_callbacks(execute=True):
         builder.measure(world[3], "arrest", "2025-02-16")
-    after = {c[:5]: c[5] for c in _snapshot()}
+    after = {c[:6]: c[6] for c in _snapshot()}
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
-    # February, criminal: arrest +1 and none -1, at each of the four levels.
-    assert {(k[0], k[3]) for k in changed} == {
+    # February, criminal: arrest +1 and none -1, at each of the four levels, in the month, its
+    # quarter and its year (the stored periods).
+    assert {(k[0], k[4]) for k in changed} == {
         (level, key)
         for level in ("municipality", "police_unit", "veilig_thuis_region", "national")
         for key in ("orders.criminal.arrest", "orders.criminal.none")
     }
-    assert {k[2] for k in changed} == {date(2025, 2, 1)}
+    assert {(k[1], k[3]) for k in changed} == {
+        ("month", date(2025, 2, 1)),
+        ("quarter", date(2025, 1, 1)),
+        ("year", date(2025, 1, 1)),
+    }
 
 
 def test_paused_receivers_leave_the_summaries_to_a_rebuild(
@@ -98,3 +106,21 @@ def test_paused_receivers_leave_the_summaries_to_a_rebuild(
     assert _value("criminal", "2025-02|0", "orders.criminal.arrest") == 0
     refresh_all()
     assert _value("criminal", "2025-02|0", "orders.criminal.arrest") == 1
+
+
+@pytest.mark.parametrize("period", ["quarter", "year"])
+@pytest.mark.parametrize("level", ["national", "municipality"])
+def test_stored_quarters_and_years_equal_their_months_added_up(world, builder, period, level):
+    """Whole periods are read from their stored cells; a range that cuts a period is added up
+    from the months. Over the same months both give the same figures."""
+    refresh_all()
+    last = SummaryCell.objects.filter(period="month").order_by("-month").values_list("month", flat=True)[0]
+    assert last < last_month_start(last, period)  # so ``end=last`` cuts its period: months added up
+    stored = compute_figures(period, level)
+    added_up = compute_figures(period, level, end=last)
+    assert [r.key for r in stored.rows] == [r.key for r in added_up.rows]
+    assert {t: stored.tables[t].counts for t in stored.tables} == {
+        t: added_up.tables[t].counts for t in added_up.tables
+    }
+    assert stored.durations.histograms == added_up.durations.histograms
+    assert any(stored.tables[t].counts for t in stored.tables)

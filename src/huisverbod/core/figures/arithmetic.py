@@ -45,6 +45,28 @@ def period_of(month: date, period: str) -> str:
     raise ValueError(f"period: one of {', '.join(PERIODS)}, not {period!r}")
 
 
+def period_start(month: date, period: str) -> date:
+    """The first day of the period a date lies in."""
+    if period == "month":
+        return month.replace(day=1)
+    if period == "quarter":
+        return date(month.year, (month.month - 1) // 3 * 3 + 1, 1)
+    if period == "year":
+        return date(month.year, 1, 1)
+    raise ValueError(f"period: one of {', '.join(PERIODS)}, not {period!r}")
+
+
+def last_month_start(day: date, period: str) -> date:
+    """The first day of the last month of the period a date lies in."""
+    if period == "month":
+        return day.replace(day=1)
+    if period == "quarter":
+        return date(day.year, (day.month - 1) // 3 * 3 + 3, 1)
+    if period == "year":
+        return date(day.year, 12, 1)
+    raise ValueError(f"period: one of {', '.join(PERIODS)}, not {period!r}")
+
+
 def months_between(start: date, end: date) -> list[date]:
     """The first days of every month from start's month to end's month, inclusive."""
     months = []
