@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import DateField, F, Q, Sum
 from django.db.models.functions import Cast, TruncQuarter, TruncYear
 
@@ -321,18 +321,6 @@ def _region_names(level: str) -> dict[int, str]:
     return names
 
 
-def _rows(queryset: Any) -> list[tuple[Any, ...]]:
-    """The rows of a ``values_list`` query. PostgreSQL's driver already returns dates and
-    integers, so there the query runs on a plain cursor, without Django's per-value converters
-    (a sixth of the reading time over ten years of municipal cells: docs/benchmarks.md)."""
-    if connection.vendor != "postgresql":
-        return list(queryset)
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 def compute_figures(
     period: str = "month",
     level: str = "national",
@@ -383,10 +371,10 @@ def _read(
     cells: Any, *, period: str, level: str, start: date | None, end: date | None, whole: bool
 ) -> FigureSet:
     if period == "month" or whole:
-        rows = _rows(cells.values_list("region", "month", "key", "bucket", "count"))
+        rows = list(cells.values_list("region", "month", "key", "bucket", "count"))
     else:  # add the months up in the database: a row per quarter or year, not per month
         trunc = TruncQuarter("month") if period == "quarter" else TruncYear("month")
-        rows = _rows(  # a date from the database, not a timestamp converted row by row in Python
+        rows = list(  # a date from the database, not a timestamp converted row by row in Python
             cells.annotate(start=Cast(trunc, DateField()))
             .values("region", "start", "key", "bucket")
             .annotate(total=Sum("count"))
