@@ -105,10 +105,10 @@ TEMPLATES = [
 ]
 
 # An empty DATABASE_URL (e.g. `DATABASE_URL= make test`) means the same as none: the SQLite file.
-_DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'huisverbod.sqlite3'}"
-DATABASES = {"default": env.db_url_config(env.str("DATABASE_URL", default="") or _DEFAULT_DATABASE_URL)}
-if not env.str("DATABASE_URL", default=""):
+database_url = env.str("DATABASE_URL", default="")
+if not database_url:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": env.db_url_config(database_url or f"sqlite:///{VAR_DIR / 'huisverbod.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the web server and the worker share one SQLite file.
