@@ -146,7 +146,7 @@ def _store(casefile: cf.CaseFile, actor: User | None, organisation: Organisation
     return case
 
 
-def store_fact(
+def new_fact(
     case: Case,
     fact: cf.Fact,
     involvements: dict[str, Involvement],
@@ -154,8 +154,10 @@ def store_fact(
     position: int,
     actor: User | None = None,
     organisation: Organisation | None = None,
-) -> Fact:
-    record = Fact.objects.create(
+) -> tuple[Fact, list[FactPerson]]:
+    """A case file's fact as an unsaved record with its unsaved links to the persons it is about
+    and against (for one insert here, or many in a bulk load)."""
+    record = Fact(
         case=case,
         local_id=fact.id,
         type=fact.type,
@@ -182,6 +184,22 @@ def store_fact(
         )
         for i, pid in enumerate(fact.harmed)
     ]
+    return record, links
+
+
+def store_fact(
+    case: Case,
+    fact: cf.Fact,
+    involvements: dict[str, Involvement],
+    *,
+    position: int,
+    actor: User | None = None,
+    organisation: Organisation | None = None,
+) -> Fact:
+    record, links = new_fact(
+        case, fact, involvements, position=position, actor=actor, organisation=organisation
+    )
+    record.save()
     FactPerson.objects.bulk_create(links)
     return record
 

@@ -37,6 +37,7 @@ from django.db import connection, models, transaction
 
 from huisverbod.accounts.models import Organisation
 from huisverbod.assessments.models import Assessment
+from huisverbod.cases.casefiles import new_fact
 from huisverbod.cases.models import Case, Dwelling, Fact, FactPerson, Involvement, Person, Relationship
 from huisverbod.core.casefile.parse import parse_casefile
 from huisverbod.core.orders.transitions import transition
@@ -268,32 +269,12 @@ class _YearWriter:
                     if fact.source.value == "veilig_thuis"
                     else orgs[case.municipality.police_unit]
                 )
-                record = Fact(
-                    case=row,
-                    local_id=fact.id,
-                    type=fact.type,
-                    date_text=fact.date.text if fact.date else "",
-                    date_precision=fact.date.precision.value if fact.date else "",
-                    date_start=fact.date.start if fact.date else None,
-                    date_end=fact.date.end if fact.date else None,
-                    source=fact.source.value,
-                    origin=fact.origin.value,
-                    text=fact.text,
-                    has_against=fact.against is not None,
-                    position=position,
-                    recorded_by=user,
-                    recorded_by_organisation=source_org,
-                    recorded_at=case.assessed_at,
+                record, fact_links = new_fact(
+                    row, fact, by_local, position=position, actor=user, organisation=source_org
                 )
+                record.recorded_at = case.assessed_at
                 facts.append(record)
-                links.extend(
-                    FactPerson(fact=record, involvement=by_local[pid], relation="about", position=i)
-                    for i, pid in enumerate(fact.about)
-                )
-                links.extend(
-                    FactPerson(fact=record, involvement=by_local[pid], relation="against", position=i)
-                    for i, pid in enumerate(fact.harmed)
-                )
+                links.extend(fact_links)
         self.insert(Fact, facts)
         self.insert(FactPerson, links)
         assessments = []
