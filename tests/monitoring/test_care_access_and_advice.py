@@ -210,7 +210,10 @@ def test_the_care_professional_sees_the_order_but_not_the_reasons(referral, orde
     care_page = care.get(f"/orders/{order.pk}/")
     assert care_page.status_code == 200
     assert reason not in care_page.content.decode()
-    assert reason in team.get(f"/orders/{order.pk}/").content.decode()
+    team_page = team.get(f"/orders/{order.pk}/").content.decode()
+    assert reason in team_page
+    # The capacity of who decided is named, not coded.
+    assert "(Hulpofficier van justitie)" in team_page and "(assistant_public_prosecutor)" not in team_page
     # The API says the same: the reason is withheld (null) for the care professional.
     care_events = care.get(f"/api/v1/orders/{order.pk}/").json()["events"]
     team_events = team.get(f"/api/v1/orders/{order.pk}/").json()["events"]

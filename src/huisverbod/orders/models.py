@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from huisverbod.accounts.models import Role
 from huisverbod.core.orders.timeline import OrderTimeline
 from huisverbod.core.orders.vocabulary import ImpositionForm, OrderAction, OrderState
 
@@ -153,6 +154,12 @@ class OrderEvent(_Immutable):
 
     def __str__(self) -> str:
         return f"{self.order} {self.action}"
+
+    def role_label(self) -> str:
+        """The capacity in which the decision was taken, in the interface language."""
+        if self.role in Role.values:
+            return str(Role(self.role).label)
+        return str({"mayor": _("Mayor"), "system": _("the system")}.get(self.role, self.role))
 
 
 class DeadlineStatus(models.TextChoices):
